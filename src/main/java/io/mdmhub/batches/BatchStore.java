@@ -1,0 +1,83 @@
+package io.mdmhub.batches;
+
+import io.mdmhub.errors.NotFoundException;
+import io.mdmhub.hub.HubDirectory;
+import io.mdmhub.hub.Source;
+import io.mdmhub.hub.Universe;
+import io.mdmhub.platform.Timestamps;
+import io.mdmhub.security.HubCaller;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/** Validates a staging request's body and stores the new batch in {@code CREATED}. */
+@Stateless
+public class BatchStore {
+
+  @PersistenceContext(unitName = "mdm")
+  EntityManager em;
+
+  @Inject HubDirectory directory;
+
+  /**
+   * Stores a batch for the universe, or throws the hub's message for the first problem found:
+   * malformed XML, wrong root, no source, unknown source, a source that may not contribute, more
+   * entities than the universe accepts. A rejected batch leaves no row, although the id it names in
+   * its message is used up.
+   */
+  public Batch create(HubCaller caller, Universe universe, String universeIdAsGiven, byte[] body) {
+    BatchXml.Envelope envelope;
+    try {
+      envelope = BatchXml.readEnvelope(body);
+    } catch (BatchXml.MalformedException e) {
+      throw BatchRejectedException.malformed(universeIdAsGiven, e.getMessage());
+    }
+    if (!envelope.rootName().equals("batch")) {
+      throw BatchRejectedException.wrongRoot(universeIdAsGiven, envelope.rootName());
+    }
+    if (envelope.source() == null || envelope.source().isBlank()) {
+      throw BatchRejectedException.missingSource(universeIdAsGiven);
+    }
+    Source source = directory.findSource(universe, envelope.source());
+    if (source == null) {
+      throw NotFoundException.source(universeIdAsGiven, envelope.source());
+    }
+    if (!source.isAllowContribute()) {
+      throw BatchRejectedException.notContributing(source.getCode(), universeIdAsGiven);
+    }
+    Batch batch =
+        new Batch(
+            universe.getId(),
+            source.getCode(),
+            caller.getScheme().name(),
+            caller.getName(),
+            envelope.entityCount(),
+            Timestamps.now());
+    // The sequence assigns the id on persist; the exception below rolls the row back.
+    em.persist(batch);
+    if (envelope.entityCount() > universe.getMaxBatchSize()) {
+      throw BatchRejectedException.tooLarge(
+          batch.getId(), source.getCode(), universe.getName(), universe.getMaxBatchSize());
+    }
+    String text = new String(body, envelope.encoding());
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    // The batch row goes first: the payload's foreign key refers to it.
+    em.flush();
+    em.persist(new BatchPayload(batch.getId(), text));
+    return batch;
+  }
+
+  /** Deletes a batch that could not be handed to the executor, so the request changes nothing. */
+  public void discard(long batchId) {
+    em.createQuery("DELETE FROM BatchPayload p WHERE p.batchId = :id")
+        .setParameter("id", batchId)
+        .executeUpdate();
+    em.createQuery("DELETE FROM Batch b WHERE b.id = :id AND b.state = :state")
+        .setParameter("id", batchId)
+        .setParameter("state", BatchState.CREATED)
+        .executeUpdate();
+  }
+}

@@ -1,0 +1,48 @@
+package io.mdmhub.batches;
+
+import io.mdmhub.security.Callers;
+import io.mdmhub.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.net.URI;
+
+/** Update Golden Records: {@code POST /mdm/universes/{universeId}/records}. */
+@Path("universes/{universeId}/records")
+@RequestScoped
+public class StagingResource {
+
+  @Inject StagingService staging;
+
+  @Context SecurityContext security;
+  @Context UriInfo uriInfo;
+
+  /** Stages a batch and answers 202 with the batch's URL as plain text. */
+  @POST
+  @RolesAllowed(Roles.BATCH_MANAGEMENT)
+  public Response stage(
+      @PathParam("universeId") String universeId,
+      @QueryParam("repositoryId") String repositoryId,
+      InputStream body) {
+    Batch batch = staging.stage(Callers.of(security), repositoryId, universeId, body);
+    URI location =
+        uriInfo
+            .getBaseUriBuilder()
+            .path("universes/{universeId}/records/updates/{batchId}")
+            .build(batch.getUniverseId(), batch.getId());
+    return Response.accepted(location.toString())
+        .type(MediaType.TEXT_PLAIN_TYPE)
+        .location(location)
+        .build();
+  }
+}

@@ -1,0 +1,69 @@
+package io.mdmhub.batches;
+
+import io.mdmhub.errors.WorkRejectedException;
+import io.mdmhub.hub.HubDirectory;
+import io.mdmhub.hub.Universe;
+import io.mdmhub.platform.BackgroundExecutor;
+import io.mdmhub.platform.BoundedBody;
+import io.mdmhub.security.HubCaller;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Update Golden Records: stores a new batch in its own transaction and, once that committed, hands
+ * parsing and enrichment to the background executor.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class StagingService {
+
+  private static final Logger LOG = Logger.getLogger(StagingService.class.getName());
+
+  @Inject HubDirectory directory;
+  @Inject BatchStore store;
+  @Inject BatchProcessor processor;
+  @Inject BackgroundExecutor executor;
+
+  @Inject
+  @ConfigProperty(name = "mdm.batch.max-body-bytes", defaultValue = "10485760")
+  long maxBodyBytes;
+
+  /** Stages a batch and returns it in {@code CREATED}. */
+  public Batch stage(HubCaller caller, String repositoryId, String universeId, InputStream body) {
+    Universe universe = directory.universe(caller, repositoryId, universeId);
+    byte[] bytes = BoundedBody.read(body, maxBodyBytes);
+    Batch batch = store.create(caller, universe, universeId, bytes);
+    long batchId = batch.getId();
+    LOG.log(
+        Level.INFO,
+        "Batch {0} staged for universe {1}, source {2} with {3} entities",
+        new Object[] {batchId, universe.getId(), batch.getSourceCode(), batch.getEntityCount()});
+    if (!executor.trySubmit(() -> process(batchId))) {
+      store.discard(batchId);
+      LOG.log(Level.WARNING, "Batch {0} discarded: the executor rejected it", batchId);
+      throw new WorkRejectedException(
+          "The server is too busy to accept the batch. It was not stored; retry later.");
+    }
+    return batch;
+  }
+
+  /** Resumes a batch left in {@code CREATED} or {@code PARSED}, for example after a restart. */
+  public boolean resume(long batchId) {
+    return executor.trySubmit(() -> process(batchId));
+  }
+
+  private void process(long batchId) {
+    try {
+      processor.parse(batchId);
+      processor.enrich(batchId);
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Processing batch " + batchId + " failed", e);
+    }
+  }
+}

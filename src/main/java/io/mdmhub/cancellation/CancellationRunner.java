@@ -1,0 +1,134 @@
+package io.mdmhub.cancellation;
+
+import io.mdmhub.batches.BatchState;
+import io.mdmhub.platform.Timestamps;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Runs a registered cancellation job on the background executor: it cancels up to {@code
+ * mdm.cancel.max-batches} (10,000) pending batches of the pair, oldest first, and records the
+ * outcome, all in one transaction.
+ */
+@Stateless
+public class CancellationRunner {
+
+  private static final Logger LOG = Logger.getLogger(CancellationRunner.class.getName());
+
+  /** Ids per UPDATE statement; Derby compiles very long IN lists slowly or not at all. */
+  private static final int CHUNK = 1000;
+
+  @PersistenceContext(unitName = "mdm")
+  EntityManager em;
+
+  @Inject CancellationRegistry registry;
+
+  @Resource SessionContext context;
+
+  @Inject
+  @ConfigProperty(name = "mdm.cancel.max-batches", defaultValue = "10000")
+  int maxBatches;
+
+  /** Runs a job to its end: {@code COMPLETED}, or {@code FAILED} with the error logged. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void execute(String jobId) {
+    try {
+      if (!registry.markStarted(jobId)) {
+        LOG.log(Level.INFO, "Cancellation job {0} no longer runs; not started", jobId);
+        return;
+      }
+      // Through the business object, so cancelPending gets its own transaction.
+      context.getBusinessObject(CancellationRunner.class).cancelPending(jobId);
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Cancellation job " + jobId + " failed; no batch was changed", e);
+      try {
+        registry.fail(jobId, "The job failed and changed nothing: " + describe(e));
+      } catch (RuntimeException recordFailure) {
+        LOG.log(Level.SEVERE, "Recording the failure of job " + jobId + " failed", recordFailure);
+      }
+    }
+  }
+
+  /**
+   * Cancels the pair's oldest pending batches and completes the job in the same transaction, so
+   * either every change commits with the job's {@code COMPLETED} state or none does. Each UPDATE
+   * re-checks the state, so a batch that left {@code PARSED} or {@code ENRICHED} after the look-up
+   * keeps its new state.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void cancelPending(String jobId) {
+    CancellationJob job = em.find(CancellationJob.class, jobId);
+    LOG.log(
+        Level.INFO,
+        "Cancellation job {0} started for universe {1}, source {2}",
+        new Object[] {jobId, job.getUniverseId(), job.getSourceCode()});
+    List<Long> ids =
+        em.createQuery(
+                "SELECT b.id FROM Batch b WHERE b.universeId = :universeId"
+                    + " AND b.sourceCode = :sourceCode AND b.state IN :pending ORDER BY b.id",
+                Long.class)
+            .setParameter("universeId", job.getUniverseId())
+            .setParameter("sourceCode", job.getSourceCode())
+            .setParameter("pending", BatchState.PENDING)
+            .setMaxResults(maxBatches)
+            .getResultList();
+    Instant now = Timestamps.now();
+    int canceled = 0;
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+      canceled +=
+          em.createQuery(
+                  "UPDATE Batch b SET b.state = :canceled, b.canceledByJob = :jobId,"
+                      + " b.endedAt = :now, b.updatedAt = :now"
+                      + " WHERE b.id IN :ids AND b.state IN :pending")
+              .setParameter("canceled", BatchState.CANCELED)
+              .setParameter("jobId", jobId)
+              .setParameter("now", now)
+              .setParameter("ids", chunk)
+              .setParameter("pending", BatchState.PENDING)
+              .executeUpdate();
+    }
+    long remaining = registry.countPending(job.getUniverseId(), job.getSourceCode());
+    int ended =
+        em.createQuery(
+                "UPDATE CancellationJob j SET j.state = :completed, j.endedAt = :now,"
+                    + " j.canceledCount = :canceled, j.pendingRemaining = :remaining"
+                    + " WHERE j.id = :id AND j.state = :running")
+            .setParameter("completed", JobState.COMPLETED)
+            .setParameter("now", Timestamps.now())
+            .setParameter("canceled", canceled)
+            .setParameter("remaining", remaining)
+            .setParameter("id", jobId)
+            .setParameter("running", JobState.RUNNING)
+            .executeUpdate();
+    if (ended != 1) {
+      throw new JobSupersededException(jobId);
+    }
+    LOG.log(
+        Level.INFO,
+        "Cancellation job {0} completed for universe {1}, source {2}: {3} canceled, {4} still"
+            + " pending",
+        new Object[] {jobId, job.getUniverseId(), job.getSourceCode(), canceled, remaining});
+  }
+
+  private static String describe(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message =
+        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return message.replaceAll("\\s+", " ").trim();
+  }
+}

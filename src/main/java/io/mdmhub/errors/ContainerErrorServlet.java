@@ -1,0 +1,62 @@
+package io.mdmhub.errors;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Error page for failures the servlet container reports before JAX-RS runs, such as a request URI
+ * with an encoded slash or control character. It writes the XML error body in place of the
+ * container's HTML page. web.xml maps it to those statuses and to uncaught exceptions.
+ */
+@WebServlet("/container-error")
+public class ContainerErrorServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = Logger.getLogger(ContainerErrorServlet.class.getName());
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    int status = code instanceof Integer value ? value : 500;
+    Throwable exception = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+    String message =
+        switch (status) {
+          case 400 ->
+              "The request URI contains invalid or improperly encoded characters, such as an"
+                  + " encoded slash or a control character.";
+          case 404 -> "No resource exists at this path.";
+          case 405 -> "The HTTP method is not allowed for this resource.";
+          default -> internalError(request, exception);
+        };
+    if (status < 400 || status == 401) {
+      status = 500;
+    }
+    response.reset();
+    response.setStatus(status);
+    response.setContentType("application/xml;charset=UTF-8");
+    response.getWriter().write(ErrorResponses.body(List.of(message)));
+  }
+
+  private static String internalError(HttpServletRequest request, Throwable exception) {
+    String correlationId = UUID.randomUUID().toString();
+    LOG.log(
+        Level.SEVERE,
+        "Container error on "
+            + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)
+            + ", correlation id "
+            + correlationId,
+        exception);
+    return "An unexpected error occurred. Quote correlation id "
+        + correlationId
+        + " when reporting it.";
+  }
+}

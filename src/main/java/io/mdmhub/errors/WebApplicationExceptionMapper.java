@@ -1,0 +1,76 @@
+package io.mdmhub.errors;
+
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Writes the JAX-RS runtime's own failures (no matching path, method not allowed, a missing role)
+ * with the XML error body, keeping their status and the {@code Allow} header.
+ */
+@Provider
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+  static final String FORBIDDEN = "You do not have permissions to access this resource.";
+
+  private static final Logger LOG = Logger.getLogger(WebApplicationExceptionMapper.class.getName());
+
+  @Override
+  public Response toResponse(WebApplicationException exception) {
+    Response original = exception.getResponse();
+    int status = original.getStatus();
+    if (status >= 500) {
+      return UnexpectedExceptionMapper.internalError(exception);
+    }
+    Response.ResponseBuilder response =
+        ErrorResponses.builder(original.getStatusInfo(), List.of(message(exception, status)));
+    String allow = allowedMethods(original);
+    if (allow != null) {
+      response.header(HttpHeaders.ALLOW, allow);
+    }
+    LOG.log(Level.FINE, "Request failed with status {0}: {1}", new Object[] {status, exception});
+    return response.build();
+  }
+
+  private static String message(WebApplicationException exception, int status) {
+    if (exception instanceof ForbiddenException) {
+      return FORBIDDEN;
+    }
+    if (exception instanceof NotAllowedException) {
+      String allow = allowedMethods(exception.getResponse());
+      return "The HTTP method is not allowed for this resource. Allowed methods: " + allow + ".";
+    }
+    return switch (status) {
+      case 404 -> "No resource exists at this path.";
+      case 406 -> "The requested media type is not available. This resource returns XML.";
+      case 415 -> "The request's content type is not supported. Send the body as XML.";
+      default -> "The request failed: " + original(exception) + ".";
+    };
+  }
+
+  /**
+   * Returns the {@code Allow} header without OPTIONS, which the JAX-RS runtime adds on its own: the
+   * API documents only the methods of each resource.
+   */
+  private static String allowedMethods(Response response) {
+    String allow = response.getHeaderString(HttpHeaders.ALLOW);
+    if (allow == null) {
+      return null;
+    }
+    return java.util.Arrays.stream(allow.split(","))
+        .map(String::trim)
+        .filter(method -> !method.isEmpty() && !method.equalsIgnoreCase("OPTIONS"))
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
+  private static String original(WebApplicationException exception) {
+    return exception.getResponse().getStatusInfo().getReasonPhrase();
+  }
+}

@@ -1,0 +1,112 @@
+package io.mdmhub.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The application's one authentication mechanism. It reads the {@code Authorization} header, turns
+ * it into a credential for the path's realm and hands it to the identity stores: a repository token
+ * store for hub operations and the administrator store for {@code /mdm/admin}. Bearer tokens join
+ * the same mechanism through another credential type, because Liberty's {@code mpJwt} feature stops
+ * working beside any Jakarta Security mechanism.
+ *
+ * <p>Any failure writes the 401 page itself; {@link AuthenticationFailureFilter} then stops the
+ * request, because Liberty still invokes a resource after {@code SEND_FAILURE} on some paths.
+ */
+@ApplicationScoped
+public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+  private static final Logger LOG = Logger.getLogger(HubAuthenticationMechanism.class.getName());
+  private static final String ADMIN_PATH = "/mdm/admin";
+
+  @Inject IdentityStoreHandler identityStores;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    if (request.getAttribute(UnauthorizedPage.WRITTEN) != null) {
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    String header = request.getHeader("Authorization");
+    if (header == null || header.isBlank()) {
+      return context.isProtected() ? reject(request, response) : context.doNothing();
+    }
+    Credential credential = credential(header, isAdminPath(request));
+    if (credential == null) {
+      LOG.log(Level.FINE, "Malformed Authorization header on {0}", request.getRequestURI());
+      return reject(request, response);
+    }
+    CredentialValidationResult result = identityStores.validate(credential);
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      return reject(request, response);
+    }
+    return context.notifyContainerAboutLogin(result);
+  }
+
+  private static boolean isAdminPath(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.equals(ADMIN_PATH) || path.startsWith(ADMIN_PATH + "/");
+  }
+
+  /** Returns the credential of a Basic header, or null when the header is malformed. */
+  static Credential credential(String header, boolean adminPath) {
+    String[] parts = header.trim().split("\\s+", 2);
+    if (parts.length != 2 || !parts[0].equalsIgnoreCase("Basic")) {
+      return null;
+    }
+    String decoded = decodeBase64Utf8(parts[1].trim());
+    if (decoded == null) {
+      return null;
+    }
+    int colon = decoded.indexOf(':');
+    if (colon <= 0) {
+      return null;
+    }
+    String user = decoded.substring(0, colon);
+    String password = decoded.substring(colon + 1);
+    if (password.isEmpty()) {
+      return null;
+    }
+    return adminPath ? new AdminCredential(user, password) : new HubTokenCredential(user, password);
+  }
+
+  private static String decodeBase64Utf8(String value) {
+    try {
+      byte[] bytes = Base64.getDecoder().decode(value);
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (IllegalArgumentException | CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  private static AuthenticationStatus reject(
+      HttpServletRequest request, HttpServletResponse response) {
+    try {
+      UnauthorizedPage.write(request, response);
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "Could not write the 401 page for " + request.getRequestURI(), e);
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+}
