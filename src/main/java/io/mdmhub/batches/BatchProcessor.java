@@ -41,7 +41,13 @@ public class BatchProcessor {
     }
     Universe universe = em.find(Universe.class, batch.getUniverseId());
     batch.startParsing(Timestamps.now());
-    String body = em.find(BatchPayload.class, batchId).getBody();
+    BatchPayload payload = em.find(BatchPayload.class, batchId);
+    if (payload == null) {
+      batch.errored("The batch has no stored body to parse.", Timestamps.now());
+      LOG.log(Level.WARNING, "Batch {0} has no stored body; marked ERRORED", batchId);
+      return false;
+    }
+    String body = payload.getBody();
     List<BatchXml.ParsedEntity> entities;
     try {
       entities = BatchXml.readEntities(body, universe.getEntityName());
