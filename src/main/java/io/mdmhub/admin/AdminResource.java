@@ -64,6 +64,7 @@ public class AdminResource {
     return Response.created(location)
         .type(MediaType.APPLICATION_XML_TYPE)
         .entity(new AdminViews.RepositoryXml(issued.repository(), issued.token()))
+        .header("Cache-Control", "no-store")
         .build();
   }
 
@@ -140,14 +141,17 @@ public class AdminResource {
   }
 
   private static String requireName(String value, String what) {
-    if (value == null || !NAME.matcher(value).matches()) {
+    if (value == null) {
+      throw new InvalidRequestException("The " + what + " is missing.");
+    }
+    if (!NAME.matcher(value).matches()) {
       throw new InvalidRequestException(
           "The "
               + what
               + " '"
               + value
-              + "' is missing or invalid: use up to 100 letters, digits, '_', '.' or '-',"
-              + " starting with a letter or '_'.");
+              + "' is invalid: use up to 100 letters, digits, '_', '.' or '-', starting with a"
+              + " letter or '_'.");
     }
     return value;
   }

@@ -20,11 +20,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The application's one authentication mechanism. It reads the {@code Authorization} header, turns
- * it into a credential for the path's realm and hands it to the identity stores: a repository token
- * store for hub operations and the administrator store for {@code /mdm/admin}. Bearer tokens join
- * the same mechanism through another credential type, because Liberty's {@code mpJwt} feature stops
- * working beside any Jakarta Security mechanism.
+ * The application's one authentication mechanism. It reads the {@code Authorization} header and
+ * hands a credential to the identity stores: a Basic header on {@code /mdm/admin} to the
+ * administrator store, a Basic header elsewhere to the repository token store, and a Bearer header
+ * to the JWT store. Bearer verification lives in an identity store rather than in Liberty's {@code
+ * mpJwt} feature, because that feature stops working beside any Jakarta Security mechanism.
  *
  * <p>Any failure writes the 401 page itself; {@link AuthenticationFailureFilter} then stops the
  * request, because Liberty still invokes a resource after {@code SEND_FAILURE} on some paths.
@@ -64,10 +64,19 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
     return path.equals(ADMIN_PATH) || path.startsWith(ADMIN_PATH + "/");
   }
 
-  /** Returns the credential of a Basic header, or null when the header is malformed. */
+  /**
+   * Returns the credential of a Basic or Bearer header, or null when the header is malformed.
+   * Bearer tokens are accepted on hub operations only; the administration realm is Basic.
+   */
   static Credential credential(String header, boolean adminPath) {
     String[] parts = header.trim().split("\\s+", 2);
-    if (parts.length != 2 || !parts[0].equalsIgnoreCase("Basic")) {
+    if (parts.length != 2) {
+      return null;
+    }
+    if (parts[0].equalsIgnoreCase("Bearer")) {
+      return adminPath ? null : new BearerTokenCredential(parts[1].trim());
+    }
+    if (!parts[0].equalsIgnoreCase("Basic")) {
       return null;
     }
     String decoded = decodeBase64Utf8(parts[1].trim());

@@ -50,14 +50,4 @@ public class HubTokenIdentityStore implements IdentityStore {
         new HubCaller(match.getAccountId(), match.getAccountId(), match.getId(), AuthScheme.BASIC);
     return new CredentialValidationResult(caller, BASIC_GROUPS);
   }
-
-  @Override
-  public Set<ValidationType> validationTypes() {
-    return Set.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS);
-  }
-
-  @Override
-  public Set<String> getCallerGroups(CredentialValidationResult result) {
-    return result.getCallerPrincipal() instanceof HubCaller ? BASIC_GROUPS : Set.of();
-  }
 }
