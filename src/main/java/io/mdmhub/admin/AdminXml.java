@@ -19,6 +19,9 @@ final class AdminXml {
   /** Largest administration body accepted, in bytes. */
   static final long MAX_BYTES = 65536;
 
+  /** Deepest element nesting accepted; administration bodies need two levels. */
+  private static final int MAX_DEPTH = 8;
+
   private AdminXml() {}
 
   /** An element of an administration body: its name, attributes and child elements. */
@@ -43,7 +46,7 @@ final class AdminXml {
       XMLStreamReader reader = SecureXml.open(new ByteArrayInputStream(bytes));
       try {
         reader.nextTag();
-        root = element(reader);
+        root = element(reader, 1);
       } finally {
         reader.close();
       }
@@ -58,7 +61,11 @@ final class AdminXml {
     return root;
   }
 
-  private static Element element(XMLStreamReader reader) throws XMLStreamException {
+  private static Element element(XMLStreamReader reader, int depth) throws XMLStreamException {
+    if (depth > MAX_DEPTH) {
+      throw new InvalidRequestException(
+          "The body nests elements deeper than " + MAX_DEPTH + " levels.");
+    }
     String name = reader.getLocalName();
     Map<String, String> attributes = new HashMap<>();
     for (int i = 0; i < reader.getAttributeCount(); i++) {
@@ -66,7 +73,7 @@ final class AdminXml {
     }
     List<Element> children = new ArrayList<>();
     while (reader.nextTag() == XMLStreamConstants.START_ELEMENT) {
-      children.add(element(reader));
+      children.add(element(reader, depth + 1));
     }
     return new Element(name, attributes, children);
   }

@@ -156,4 +156,28 @@ public class Batch {
   public Instant getEndedAt() {
     return endedAt;
   }
+
+  public String getCreatedByType() {
+    return createdByType;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public Instant getParseStartedAt() {
+    return parseStartedAt;
+  }
+
+  public Instant getParseEndedAt() {
+    return parseEndedAt;
+  }
+
+  public Instant getEnrichStartedAt() {
+    return enrichStartedAt;
+  }
+
+  public Instant getEnrichEndedAt() {
+    return enrichEndedAt;
+  }
 }

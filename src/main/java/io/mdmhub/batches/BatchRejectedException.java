@@ -17,6 +17,14 @@ public class BatchRejectedException extends InvalidRequestException {
         parserMessage);
   }
 
+  static BatchRejectedException notUtf8(String universeId, String declaredEncoding) {
+    return new BatchRejectedException(
+        "When trying to parse a batch update for universe with id '" + universeId + "'.",
+        "The body must be encoded in UTF-8"
+            + (declaredEncoding == null ? "" : ", not '" + declaredEncoding + "'")
+            + ".");
+  }
+
   static BatchRejectedException wrongRoot(String universeId, String tag) {
     return new BatchRejectedException(
         "An update batch for universe with id '"

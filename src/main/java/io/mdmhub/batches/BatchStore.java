@@ -33,6 +33,12 @@ public class BatchStore {
     } catch (BatchXml.MalformedException e) {
       throw BatchRejectedException.malformed(universeIdAsGiven, e.getMessage());
     }
+    // Bodies are UTF-8, and the stored text is parsed again later: anything else is rejected
+    // here rather than stored with replacement characters.
+    String text = BatchXml.decodeUtf8(body);
+    if (text == null || !BatchXml.isUtf8(envelope.encoding())) {
+      throw BatchRejectedException.notUtf8(universeIdAsGiven, envelope.encoding());
+    }
     if (!envelope.rootName().equals("batch")) {
       throw BatchRejectedException.wrongRoot(universeIdAsGiven, envelope.rootName());
     }
@@ -59,10 +65,6 @@ public class BatchStore {
     if (envelope.entityCount() > universe.getMaxBatchSize()) {
       throw BatchRejectedException.tooLarge(
           batch.getId(), source.getCode(), universe.getName(), universe.getMaxBatchSize());
-    }
-    String text = new String(body, envelope.encoding());
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
     }
     // The batch row goes first: the payload's foreign key refers to it.
     em.flush();

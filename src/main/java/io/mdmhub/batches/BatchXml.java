@@ -4,7 +4,9 @@ import io.mdmhub.platform.SecureXml;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.nio.charset.Charset;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,10 +31,10 @@ public final class BatchXml {
   private BatchXml() {}
 
   /**
-   * The root of a batch body: its element name, its {@code src}, its child count and the character
-   * encoding the parser read it in.
+   * The root of a batch body: its element name, its {@code src}, its child count and the encoding
+   * its XML declaration names (null when it names none).
    */
-  public record Envelope(String rootName, String source, int entityCount, Charset encoding) {}
+  public record Envelope(String rootName, String source, int entityCount, String encoding) {}
 
   /** An entity of a batch as parsed: id, operation and field values in document order. */
   public record ParsedEntity(String id, String op, Map<String, String> fields) {}
@@ -79,7 +81,7 @@ public final class BatchXml {
             depth--;
           }
         }
-        return new Envelope(root, source, children, charset(reader.getEncoding()));
+        return new Envelope(root, source, children, reader.getCharacterEncodingScheme());
       } finally {
         reader.close();
       }
@@ -187,12 +189,30 @@ public final class BatchXml {
     return value.strip().replaceAll("\\s+", " ");
   }
 
-  private static Charset charset(String name) {
+  /**
+   * Decodes a body that must be UTF-8, dropping a byte order mark. Returns null when the bytes are
+   * not valid UTF-8.
+   */
+  public static String decodeUtf8(byte[] body) {
     try {
-      return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
-    } catch (IllegalArgumentException e) {
-      return StandardCharsets.UTF_8;
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(body))
+              .toString();
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    } catch (CharacterCodingException e) {
+      return null;
     }
+  }
+
+  /** Returns whether an XML declaration's encoding name means UTF-8. */
+  public static boolean isUtf8(String encoding) {
+    return encoding == null
+        || encoding.equalsIgnoreCase("UTF-8")
+        || encoding.equalsIgnoreCase("UTF8");
   }
 
   private static String describe(Exception e) {

@@ -5,6 +5,7 @@ import io.mdmhub.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,7 +18,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
 
-/** Update Golden Records: {@code POST /mdm/universes/{universeId}/records}. */
+/**
+ * Update Golden Records, {@code POST /mdm/universes/{universeId}/records}, and Get Batch Update
+ * Status, {@code GET /mdm/universes/{universeId}/records/updates/{batchId}}.
+ */
 @Path("universes/{universeId}/records")
 @RequestScoped
 public class StagingResource {
@@ -44,5 +48,17 @@ public class StagingResource {
         .type(MediaType.TEXT_PLAIN_TYPE)
         .location(location)
         .build();
+  }
+
+  /** Returns the status of one batch of the universe. */
+  @GET
+  @Path("updates/{batchId}")
+  @RolesAllowed({Roles.BATCH_MANAGEMENT, Roles.ACTIVITY_REPORTING})
+  public Response status(
+      @PathParam("universeId") String universeId,
+      @PathParam("batchId") String batchId,
+      @QueryParam("repositoryId") String repositoryId) {
+    Batch batch = staging.batch(Callers.of(security), repositoryId, universeId, batchId);
+    return Response.ok(BatchXmlView.of(batch)).type(MediaType.APPLICATION_XML_TYPE).build();
   }
 }

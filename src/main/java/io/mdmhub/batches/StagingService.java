@@ -1,5 +1,6 @@
 package io.mdmhub.batches;
 
+import io.mdmhub.errors.NotFoundException;
 import io.mdmhub.errors.WorkRejectedException;
 import io.mdmhub.hub.HubDirectory;
 import io.mdmhub.hub.Universe;
@@ -10,6 +11,8 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.io.InputStream;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,6 +27,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class StagingService {
 
   private static final Logger LOG = Logger.getLogger(StagingService.class.getName());
+
+  @PersistenceContext(unitName = "mdm")
+  EntityManager em;
 
   @Inject HubDirectory directory;
   @Inject BatchStore store;
@@ -49,6 +55,20 @@ public class StagingService {
       LOG.log(Level.WARNING, "Batch {0} discarded: the executor rejected it", batchId);
       throw new WorkRejectedException(
           "The server is too busy to accept the batch. It was not stored; retry later.");
+    }
+    return batch;
+  }
+
+  /** Returns a batch of the universe, or 404 when the universe has no batch with this id. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRED)
+  public Batch batch(HubCaller caller, String repositoryId, String universeId, String batchId) {
+    Universe universe = directory.universe(caller, repositoryId, universeId);
+    Batch batch = null;
+    if (batchId.matches("[0-9]{1,18}")) {
+      batch = em.find(Batch.class, Long.parseLong(batchId));
+    }
+    if (batch == null || !batch.getUniverseId().equals(universe.getId())) {
+      throw NotFoundException.batch(batchId);
     }
     return batch;
   }

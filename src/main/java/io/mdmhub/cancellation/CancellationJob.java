@@ -16,9 +16,6 @@ import java.time.Instant;
 @Table(name = "cancellation_job")
 public class CancellationJob {
 
-  /** Longest failure message stored; longer ones are cut. */
-  private static final int MAX_MESSAGE = 2000;
-
   @Id private String id;
 
   @Column(name = "universe_id", nullable = false)
@@ -58,7 +55,7 @@ public class CancellationJob {
   @Column(name = "pending_remaining")
   private Long pendingRemaining;
 
-  @Column(length = MAX_MESSAGE)
+  @Column(length = 2000)
   private String message;
 
   protected CancellationJob() {}
@@ -85,25 +82,6 @@ public class CancellationJob {
 
   boolean holdsLease(Instant now) {
     return state == JobState.RUNNING && leaseUntil.isAfter(now);
-  }
-
-  void started(Instant when) {
-    startedAt = when;
-  }
-
-  void completed(int canceled, long remaining, Instant when) {
-    state = JobState.COMPLETED;
-    canceledCount = canceled;
-    pendingRemaining = remaining;
-    endedAt = when;
-  }
-
-  void failed(String reason, long remaining, Instant when) {
-    state = JobState.FAILED;
-    canceledCount = 0;
-    pendingRemaining = remaining;
-    message = reason.length() > MAX_MESSAGE ? reason.substring(0, MAX_MESSAGE) : reason;
-    endedAt = when;
   }
 
   public String getId() {

@@ -65,10 +65,11 @@ public class CancellationRegistry {
     if (guard == null) {
       throw new IllegalStateException("No cancellation guard row for " + key);
     }
-    Instant now = Timestamps.now();
     if (guard.getCurrentJobId() != null) {
-      supersedeIfExpired(guard.getCurrentJobId(), now);
+      supersedeIfExpired(guard.getCurrentJobId(), Timestamps.now());
     }
+    // Read after the previous job's row, which can wait for that job's commit on Derby.
+    Instant now = Timestamps.now();
     String jobId = target.universeId() + ":" + node.name() + ":" + UUID.randomUUID();
     CancellationJob job =
         new CancellationJob(

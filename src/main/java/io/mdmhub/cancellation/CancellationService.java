@@ -64,6 +64,7 @@ public class CancellationService {
   }
 
   /** Returns a job of the pair, or 404 when the pair has no job with this id. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRED)
   public CancellationJob job(
       HubCaller caller, String repositoryId, String universeId, String sourceCode, String jobId) {
     SourceTarget target = directory.source(caller, repositoryId, universeId, sourceCode);

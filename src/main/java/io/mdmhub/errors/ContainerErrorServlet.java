@@ -26,19 +26,32 @@ public class ContainerErrorServlet extends HttpServlet {
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    int status = code instanceof Integer value ? value : 500;
+    if (!(code instanceof Integer)) {
+      // Requested directly rather than as an error page.
+      write(response, 404, "No resource exists at this path.");
+      return;
+    }
+    int status = (Integer) code;
     Throwable exception = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
     String message =
         switch (status) {
           case 400 ->
-              "The request URI contains invalid or improperly encoded characters, such as an"
-                  + " encoded slash or a control character.";
+              "The request is malformed: check the URI's percent-encoding (no encoded slash or"
+                  + " control character) and the Content-Type and Accept headers.";
           case 404 -> "No resource exists at this path.";
           case 405 -> "The HTTP method is not allowed for this resource.";
           default -> internalError(request, exception);
         };
     if (status < 400 || status == 401) {
       status = 500;
+    }
+    write(response, status, message);
+  }
+
+  private static void write(HttpServletResponse response, int status, String message)
+      throws IOException {
+    if (response.isCommitted()) {
+      return;
     }
     response.reset();
     response.setStatus(status);

@@ -25,16 +25,16 @@ public class HubDirectory {
    */
   public static void requireNotBlank(
       HubCaller caller, String repositoryId, String universeId, String sourceCode) {
-    if (universeId == null || universeId.isBlank()) {
+    if (universeId == null || Identifiers.isBlank(universeId)) {
       throw InvalidRequestException.blankUniverseId();
     }
-    if (sourceCode != null && sourceCode.isBlank()) {
+    if (sourceCode != null && Identifiers.isBlank(sourceCode)) {
       throw InvalidRequestException.blankSourceId();
     }
     if (repositoryId == null && caller.getScheme() == AuthScheme.BEARER) {
       throw InvalidRequestException.missingRepositoryId();
     }
-    if (repositoryId != null && repositoryId.isBlank()) {
+    if (repositoryId != null && Identifiers.isBlank(repositoryId)) {
       throw InvalidRequestException.blankRepositoryId();
     }
   }

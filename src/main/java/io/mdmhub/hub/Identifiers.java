@@ -14,6 +14,14 @@ public final class Identifiers {
 
   private Identifiers() {}
 
+  /**
+   * Returns whether a value is empty or only white space, counting Unicode space separators such as
+   * the no-break space, which {@link String#isBlank()} does not.
+   */
+  public static boolean isBlank(String value) {
+    return value.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
+  }
+
   public static boolean isAccountId(String value) {
     return value != null && ACCOUNT_ID.matcher(value).matches();
   }

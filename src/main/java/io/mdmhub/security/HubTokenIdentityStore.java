@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
@@ -31,6 +32,12 @@ public class HubTokenIdentityStore implements IdentityStore {
 
   @Inject TokenHasher hasher;
 
+  /**
+   * Validates the credential in a transaction of its own. Outside one, Liberty would keep the
+   * connection of this read for the rest of the request, and a request that then waits for a lock
+   * would hold two pooled connections.
+   */
+  @Transactional
   public CredentialValidationResult validate(HubTokenCredential credential) {
     List<Repository> repositories =
         em.createNamedQuery("Repository.byAccount", Repository.class)

@@ -383,6 +383,17 @@ class AdminIT {
   }
 
   @Test
+  void deeplyNestedBodyIsRejected() {
+    Tenant tenant = HubClient.newTenant();
+    String body = "<source>" + "<a>".repeat(5000) + "</a>".repeat(5000) + "</source>";
+
+    Reply reply =
+        HubClient.admin("PUT", "/universes/" + tenant.universeId() + "/sources/DEEP", body);
+
+    XmlAssert.error(reply, 400, "The body nests elements deeper than 8 levels.");
+  }
+
+  @Test
   void putSourceCreatesThenUpdates() throws Exception {
     Tenant tenant = HubClient.newTenant();
     String path = "/universes/" + tenant.universeId() + "/sources/ERP";

@@ -92,6 +92,19 @@ class CancelPendingBatchesIT {
   }
 
   @Test
+  void noBreakSpaceUniverseIsBlank() {
+    Reply reply =
+        HubClient.send(
+            "POST",
+            "/mdm/universes/%C2%A0/sources/SF/cancelPendingBatches",
+            tenant.auth(),
+            null,
+            null);
+
+    XmlAssert.error(reply, 400, "The given universe id is blank.");
+  }
+
+  @Test
   void blankSourceIsBadRequest() {
     Reply reply = HubClient.send("POST", tenant.cancelPath("%20"), tenant.auth(), null, null);
 
