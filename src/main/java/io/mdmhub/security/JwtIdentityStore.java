@@ -35,9 +35,6 @@ public class JwtIdentityStore implements IdentityStore {
 
   private static final Logger LOG = Logger.getLogger(JwtIdentityStore.class.getName());
 
-  /** How long after issue a token may still be used when {@code exp} allows it: one day. */
-  private static final int MAX_AGE_SECONDS = 86_400;
-
   @Inject
   @ConfigProperty(name = "mp.jwt.verify.issuer")
   Optional<String> issuer;
@@ -61,6 +58,11 @@ public class JwtIdentityStore implements IdentityStore {
   @Inject
   @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "5")
   int clockSkewSeconds;
+
+  /** Longest time after {@code iat} a token is accepted; unset, only {@code exp} limits it. */
+  @Inject
+  @ConfigProperty(name = "mp.jwt.verify.token.age")
+  Optional<Integer> tokenAgeSeconds;
 
   @Inject DevTokenIssuer devTokens;
 
@@ -93,7 +95,7 @@ public class JwtIdentityStore implements IdentityStore {
             .setRequireIssuedAt()
             .setRequireSubject()
             .setAllowedClockSkewInSeconds(clockSkewSeconds)
-            .setIssuedAtRestrictions(clockSkewSeconds, MAX_AGE_SECONDS)
+            .setIssuedAtRestrictions(clockSkewSeconds, tokenAgeSeconds.orElse(Integer.MAX_VALUE))
             .setExpectedIssuer(issuer.get().trim())
             .setJwsAlgorithmConstraints(
                 AlgorithmConstraints.ConstraintType.PERMIT, permittedAlgorithms())
@@ -129,7 +131,7 @@ public class JwtIdentityStore implements IdentityStore {
     try {
       claims = consumer.processToClaims(credential.token());
     } catch (InvalidJwtException e) {
-      LOG.log(Level.FINE, "Bearer token rejected: {0}", e.getMessage());
+      LOG.log(Level.FINE, "Bearer token rejected: {0}", redact(e.getMessage(), credential.token()));
       return CredentialValidationResult.INVALID_RESULT;
     }
     Object account = claims.getClaimValue("account");
@@ -143,15 +145,32 @@ public class JwtIdentityStore implements IdentityStore {
         new JwtCaller(subject, accountId, claims, credential.token()), groups);
   }
 
-  /** Returns the privilege names of a {@code groups} claim that is an array of strings. */
+  /**
+   * Returns a jose4j message with the token text replaced. jose4j 0.9.6 quotes the token in some
+   * messages, such as a bad signature or an unparsable token. A rejected token can still be a
+   * secret, for example a hub token sent with the Bearer scheme.
+   */
+  private static String redact(String message, String token) {
+    if (message == null || token.isEmpty()) {
+      return message;
+    }
+    return message.replace(token, "[token]");
+  }
+
+  /**
+   * Returns the privilege names of a {@code groups} claim that is an array of strings. Any other
+   * claim, including an array with one value that is not a string, grants no privilege.
+   */
   private static Set<String> groups(Object claim) {
+    if (!(claim instanceof List<?> values)) {
+      return Set.of();
+    }
     Set<String> groups = new LinkedHashSet<>();
-    if (claim instanceof List<?> values) {
-      for (Object value : values) {
-        if (value instanceof String name) {
-          groups.add(name);
-        }
+    for (Object value : values) {
+      if (!(value instanceof String name)) {
+        return Set.of();
       }
+      groups.add(name);
     }
     return groups;
   }
