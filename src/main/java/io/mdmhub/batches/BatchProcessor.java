@@ -44,7 +44,8 @@ public class BatchProcessor {
     BatchPayload payload = em.find(BatchPayload.class, batchId);
     if (payload == null) {
       batch.errored("The batch has no stored body to parse.", Timestamps.now());
-      LOG.log(Level.WARNING, "Batch {0} has no stored body; marked ERRORED", batchId);
+      LOG.log(
+          Level.WARNING, "Batch {0} has no stored body; marked ERRORED", Long.toString(batchId));
       return false;
     }
     String body = payload.getBody();
@@ -56,7 +57,9 @@ public class BatchProcessor {
       LOG.log(
           Level.INFO,
           "Batch {0} of universe {1}, source {2} failed parsing: {3}",
-          new Object[] {batchId, batch.getUniverseId(), batch.getSourceCode(), e.getMessage()});
+          new Object[] {
+            Long.toString(batchId), batch.getUniverseId(), batch.getSourceCode(), e.getMessage()
+          });
       return false;
     }
     int ordinal = 0;

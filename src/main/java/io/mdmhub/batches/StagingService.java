@@ -49,10 +49,13 @@ public class StagingService {
     LOG.log(
         Level.INFO,
         "Batch {0} staged for universe {1}, source {2} with {3} entities",
-        new Object[] {batchId, universe.getId(), batch.getSourceCode(), batch.getEntityCount()});
+        new Object[] {
+          Long.toString(batchId), universe.getId(), batch.getSourceCode(), batch.getEntityCount()
+        });
     if (!executor.trySubmit(() -> process(batchId))) {
       store.discard(batchId);
-      LOG.log(Level.WARNING, "Batch {0} discarded: the executor rejected it", batchId);
+      LOG.log(
+          Level.WARNING, "Batch {0} discarded: the executor rejected it", Long.toString(batchId));
       throw new WorkRejectedException(
           "The server is too busy to accept the batch. It was not stored; retry later.");
     }
