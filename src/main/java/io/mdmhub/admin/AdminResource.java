@@ -37,7 +37,7 @@ public class AdminResource {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,99}");
 
   private static final int DEFAULT_MAX_BATCH_SIZE = 200;
-  private static final int LARGEST_MAX_BATCH_SIZE = 100_000;
+  private static final int MAX_ALLOWED_BATCH_SIZE = 100_000;
 
   @Inject AdminService admin;
 
@@ -140,14 +140,14 @@ public class AdminResource {
         .build();
   }
 
-  private static String requireName(String value, String what) {
+  private static String requireName(String value, String description) {
     if (value == null) {
-      throw new InvalidRequestException("The " + what + " is missing.");
+      throw new InvalidRequestException("The " + description + " is missing.");
     }
     if (!NAME.matcher(value).matches()) {
       throw new InvalidRequestException(
           "The "
-              + what
+              + description
               + " '"
               + value
               + "' is invalid: use up to 100 letters, digits, '_', '.' or '-', starting with a"
@@ -162,7 +162,7 @@ public class AdminResource {
     }
     try {
       int size = Integer.parseInt(value.trim());
-      if (size >= 1 && size <= LARGEST_MAX_BATCH_SIZE) {
+      if (size >= 1 && size <= MAX_ALLOWED_BATCH_SIZE) {
         return size;
       }
     } catch (NumberFormatException e) {
@@ -172,11 +172,11 @@ public class AdminResource {
         "The maxBatchSize '"
             + value
             + "' is invalid: use a whole number from 1 to "
-            + LARGEST_MAX_BATCH_SIZE
+            + MAX_ALLOWED_BATCH_SIZE
             + ".");
   }
 
-  private static boolean parseBoolean(String value, String what) {
+  private static boolean parseBoolean(String value, String description) {
     if (value == null) {
       return true;
     }
@@ -185,7 +185,7 @@ public class AdminResource {
       case "false" -> false;
       default ->
           throw new InvalidRequestException(
-              "The " + what + " value '" + value + "' is invalid: use true or false.");
+              "The " + description + " value '" + value + "' is invalid: use true or false.");
     };
   }
 

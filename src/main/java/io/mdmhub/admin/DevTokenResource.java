@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * Development-only token issuer: {@code POST /mdm/admin/dev/token} returns a signed JWT as text. It
- * answers 404 unless {@code mdm.profile} is {@code dev}.
+ * responds 404 unless {@code mdm.profile} is {@code dev}.
  */
 @Path("admin/dev/token")
 @RequestScoped

@@ -17,7 +17,7 @@ import java.util.Objects;
 @IdClass(BatchEntity.Key.class)
 public class BatchEntity {
 
-  /** Longest content the column takes; a larger entity fails the batch's parsing. */
+  /** Maximum content length of the column. A larger entity fails the batch's parsing. */
   public static final int MAX_CONTENT = 32000;
 
   @Id

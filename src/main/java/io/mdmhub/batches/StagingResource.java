@@ -31,7 +31,7 @@ public class StagingResource {
   @Context SecurityContext security;
   @Context UriInfo uriInfo;
 
-  /** Stages a batch and answers 202 with the batch's URL as plain text. */
+  /** Stages a batch and responds 202 with the batch's URL as plain text. */
   @POST
   @RolesAllowed(Roles.BATCH_MANAGEMENT)
   public Response stage(

@@ -35,7 +35,7 @@ public class CancelPendingBatchesResource {
   @Context SecurityContext security;
   @Context UriInfo uriInfo;
 
-  /** Registers a cancellation job and answers 202 with its description and location. */
+  /** Registers a cancellation job and responds 202 with its description and location. */
   @POST
   @RolesAllowed(Roles.BATCH_MANAGEMENT)
   public Response cancel(
@@ -72,7 +72,7 @@ public class CancelPendingBatchesResource {
     return Response.ok(CancellationJobXml.of(job)).type(MediaType.APPLICATION_XML_TYPE).build();
   }
 
-  /** Answers OPTIONS like every other method but POST: 405 with {@code Allow: POST}. */
+  /** Rejects OPTIONS like every other method but POST: 405 with {@code Allow: POST}. */
   @OPTIONS
   @PermitAll
   public Response options(

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Builds the XML {@code <error>} body. The body is written as text so that it reaches the client as
- * {@code application/xml} whatever the request's {@code Accept} header says.
+ * {@code application/xml} whatever {@code Accept} header the request sends.
  */
 public final class ErrorResponses {
 

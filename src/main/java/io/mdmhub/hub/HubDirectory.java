@@ -10,7 +10,7 @@ import jakarta.persistence.PersistenceContext;
 
 /**
  * Resolves the repository, universe and source a request names, on behalf of its caller. It runs
- * every 400 check before any 404 check, and answers a universe of another repository or account
+ * every 400 check before any 404 check, and reports a universe of another repository or account
  * exactly like one that does not exist.
  */
 @Stateless

@@ -43,8 +43,8 @@ public class AdminIdentityStore implements IdentityStore {
     return new CredentialValidationResult(new CallerPrincipal(adminUser), Set.of(Roles.ADMIN));
   }
 
-  private static boolean constantTimeEquals(String given, String expected) {
+  private static boolean constantTimeEquals(String provided, String expected) {
     return MessageDigest.isEqual(
-        given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+        provided.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
   }
 }

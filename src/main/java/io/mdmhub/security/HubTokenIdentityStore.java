@@ -23,7 +23,7 @@ public class HubTokenIdentityStore implements IdentityStore {
 
   private static final Logger LOG = Logger.getLogger(HubTokenIdentityStore.class.getName());
 
-  /** A Basic caller holds every privilege of the hub on its token's repository. */
+  /** A Basic caller has every privilege of the hub on its token's repository. */
   private static final Set<String> BASIC_GROUPS =
       Set.of(Roles.BATCH_MANAGEMENT, Roles.ACTIVITY_REPORTING);
 

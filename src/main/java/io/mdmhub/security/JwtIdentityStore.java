@@ -59,7 +59,7 @@ public class JwtIdentityStore implements IdentityStore {
   @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "5")
   int clockSkewSeconds;
 
-  /** Longest time after {@code iat} a token is accepted; unset, only {@code exp} limits it. */
+  /** Maximum age after {@code iat} of an accepted token. When unset, only {@code exp} limits it. */
   @Inject
   @ConfigProperty(name = "mp.jwt.verify.token.age")
   Optional<Integer> tokenAgeSeconds;

@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Writes the hub's 401 answer: {@code text/html}, a challenge for each scheme the API accepts, and
- * the page that names the request path.
+ * Writes the hub's 401 response: {@code text/html}, a challenge for each scheme the API accepts,
+ * and the page that names the request path.
  */
 final class UnauthorizedPage {
 
