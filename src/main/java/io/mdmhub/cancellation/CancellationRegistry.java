@@ -108,6 +108,19 @@ public class CancellationRegistry {
     }
   }
 
+  /** Extends a running job's lease from now; returns false when the job no longer runs. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean renewLease(String jobId) {
+    return em.createQuery(
+                "UPDATE CancellationJob j SET j.leaseUntil = :until"
+                    + " WHERE j.id = :id AND j.state = :running")
+            .setParameter("until", Timestamps.now().plus(Duration.ofSeconds(leaseSeconds)))
+            .setParameter("id", jobId)
+            .setParameter("running", JobState.RUNNING)
+            .executeUpdate()
+        == 1;
+  }
+
   /** Records the start of a job; returns false when it no longer runs. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public boolean markStarted(String jobId) {
@@ -142,20 +155,17 @@ public class CancellationRegistry {
   }
 
   /**
-   * Ends a running job in the current transaction, with the number of batches still pending for its
-   * pair. Returns 1 when it ended it, 0 when it was no longer running.
+   * Ends a running job in the current transaction. It does not count the pair's pending batches,
+   * because the failure may be a lock on those very rows, so a failed job has no pending count.
+   * Returns 1 when it ended the job, 0 when it was no longer running.
    */
   int endIfRunning(String jobId, JobState state, String reason, Instant now) {
-    CancellationJob job = em.find(CancellationJob.class, jobId);
-    long remaining = job == null ? 0 : countPending(job.getUniverseId(), job.getSourceCode());
     return em.createQuery(
             "UPDATE CancellationJob j SET j.state = :state, j.endedAt = :now, j.message = :reason,"
-                + " j.canceledCount = 0, j.pendingRemaining = :remaining"
-                + " WHERE j.id = :id AND j.state = :running")
+                + " j.canceledCount = 0 WHERE j.id = :id AND j.state = :running")
         .setParameter("state", state)
         .setParameter("now", now)
         .setParameter("reason", truncate(reason))
-        .setParameter("remaining", remaining)
         .setParameter("id", jobId)
         .setParameter("running", JobState.RUNNING)
         .executeUpdate();

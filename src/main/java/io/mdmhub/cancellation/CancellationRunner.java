@@ -10,6 +10,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
@@ -40,6 +43,14 @@ public class CancellationRunner {
   @ConfigProperty(name = "mdm.cancel.max-batches", defaultValue = "10000")
   int maxBatches;
 
+  /**
+   * Longest wait for a row lock on PostgreSQL, where a statement otherwise waits until the
+   * transaction times out. Derby uses its own {@code derby.locks.waitTimeout}.
+   */
+  @Inject
+  @ConfigProperty(name = "mdm.cancel.lock-timeout-seconds", defaultValue = "30")
+  int lockTimeoutSeconds;
+
   /** Runs a job to its end: {@code COMPLETED}, or {@code FAILED} with the error logged. */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void execute(String jobId) {
@@ -69,6 +80,7 @@ public class CancellationRunner {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void cancelPending(String jobId) {
     CancellationJob job = em.find(CancellationJob.class, jobId);
+    limitLockWaits();
     LOG.log(
         Level.INFO,
         "Cancellation job {0} started for universe {1}, source {2}",
@@ -120,6 +132,20 @@ public class CancellationRunner {
         "Cancellation job {0} completed for universe {1}, source {2}: {3} canceled, {4} still"
             + " pending",
         new Object[] {jobId, job.getUniverseId(), job.getSourceCode(), canceled, remaining});
+  }
+
+  /** Sets the PostgreSQL lock timeout for the rest of the current transaction. */
+  private void limitLockWaits() {
+    Connection connection = em.unwrap(Connection.class);
+    try {
+      if (connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("SET LOCAL lock_timeout = '" + lockTimeoutSeconds + "s'");
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Setting the lock timeout failed: " + e.getMessage(), e);
+    }
   }
 
   private static String describe(Throwable e) {

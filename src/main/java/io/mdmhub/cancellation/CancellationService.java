@@ -34,6 +34,7 @@ public class CancellationService {
   @Inject CancellationRegistry registry;
   @Inject CancellationRunner runner;
   @Inject BackgroundExecutor executor;
+  @Inject LeaseKeeper leases;
 
   /** Registers and starts a job, returning it in {@code RUNNING}. */
   public CancellationJob request(
@@ -53,7 +54,9 @@ public class CancellationService {
         new Object[] {
           jobId, target.universeId(), target.sourceCode(), caller.getName(), caller.getScheme()
         });
-    if (!executor.trySubmit(() -> runner.execute(jobId))) {
+    leases.start(jobId);
+    if (!executor.trySubmit(() -> runJob(jobId))) {
+      leases.stop(jobId);
       registry.fail(jobId, "The server was too busy to start the job; nothing changed.");
       LOG.log(Level.WARNING, "Cancellation job {0} failed: the executor rejected it", jobId);
       throw new WorkRejectedException(
@@ -61,6 +64,14 @@ public class CancellationService {
               + " later.");
     }
     return job;
+  }
+
+  private void runJob(String jobId) {
+    try {
+      runner.execute(jobId);
+    } finally {
+      leases.stop(jobId);
+    }
   }
 
   /** Returns a job of the pair, or 404 when the pair has no job with this id. */

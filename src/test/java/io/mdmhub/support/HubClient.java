@@ -62,8 +62,19 @@ public final class HubClient {
    */
   public static Reply send(
       String method, String path, String authorization, String contentType, String body) {
+    return sendTo(BASE_URL, method, path, authorization, contentType, body);
+  }
+
+  /** Sends a request to the server at {@code baseUrl}, such as a second cluster node. */
+  public static Reply sendTo(
+      String baseUrl,
+      String method,
+      String path,
+      String authorization,
+      String contentType,
+      String body) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(BASE_URL + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
