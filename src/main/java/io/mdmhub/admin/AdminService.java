@@ -7,10 +7,12 @@ import io.mdmhub.hub.Account;
 import io.mdmhub.hub.Identifiers;
 import io.mdmhub.hub.Repository;
 import io.mdmhub.hub.Source;
+import io.mdmhub.hub.SourceResumed;
 import io.mdmhub.hub.Universe;
 import io.mdmhub.platform.Timestamps;
 import io.mdmhub.security.TokenHasher;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -30,6 +32,7 @@ public class AdminService {
   EntityManager em;
 
   @Inject TokenHasher hasher;
+  @Inject Event<SourceResumed> sourceResumed;
 
   /** The outcome of an idempotent write: the entity and whether this call created it. */
   public record Outcome<T>(T value, boolean created) {}
@@ -159,7 +162,14 @@ public class AdminService {
     if (created) {
       source = new Source(universe.getId(), sourceCode, Timestamps.now());
     }
+    boolean resumed =
+        source.getIncorporation() == Source.Incorporation.PAUSED
+            && incorporation == Source.Incorporation.RUNNING;
     source.configure(allowContribute, incorporation);
+    if (resumed) {
+      // Observed after this transaction commits: the source's waiting batches are incorporated.
+      sourceResumed.fire(new SourceResumed(universe.getId(), sourceCode));
+    }
     if (created) {
       em.persist(source);
       em.flush();

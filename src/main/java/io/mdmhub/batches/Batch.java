@@ -71,6 +71,21 @@ public class Batch {
   @Column(name = "canceled_by_job")
   private String canceledByJob;
 
+  @Column(name = "process_started_at")
+  private Instant processStartedAt;
+
+  @Column(name = "created_count")
+  private Integer createdCount;
+
+  @Column(name = "updated_count")
+  private Integer updatedCount;
+
+  @Column(name = "deleted_count")
+  private Integer deletedCount;
+
+  @Column(name = "errored_count")
+  private Integer erroredCount;
+
   protected Batch() {}
 
   public Batch(
@@ -117,6 +132,26 @@ public class Batch {
   void errored(String reason, Instant when) {
     state = BatchState.ERRORED;
     message = reason.length() > 2000 ? reason.substring(0, 2000) : reason;
+    endedAt = when;
+    updatedAt = when;
+  }
+
+  /**
+   * Records the end of incorporation: the final state, the number of records created, updated,
+   * end-dated and rejected, and the messages of the rejected entities (null when none).
+   */
+  public void incorporated(
+      BatchState finalState, RecordCounts counts, String messages, Instant when) {
+    if (!BatchState.INCORPORATED.contains(finalState)) {
+      throw new IllegalArgumentException("Not a final state of incorporation: " + finalState);
+    }
+    state = finalState;
+    createdCount = counts.created();
+    updatedCount = counts.updated();
+    deletedCount = counts.deleted();
+    erroredCount = counts.errored();
+    message =
+        messages == null || messages.length() <= 2000 ? messages : messages.substring(0, 2000);
     endedAt = when;
     updatedAt = when;
   }
@@ -180,4 +215,19 @@ public class Batch {
   public Instant getEnrichEndedAt() {
     return enrichEndedAt;
   }
+
+  public Instant getProcessStartedAt() {
+    return processStartedAt;
+  }
+
+  /** Returns the outcome counts, or null before the batch is incorporated. */
+  public RecordCounts getRecordCounts() {
+    if (createdCount == null) {
+      return null;
+    }
+    return new RecordCounts(createdCount, updatedCount, deletedCount, erroredCount);
+  }
+
+  /** Numbers of records a batch created, updated and end-dated, and of entities rejected. */
+  public record RecordCounts(int created, int updated, int deleted, int errored) {}
 }

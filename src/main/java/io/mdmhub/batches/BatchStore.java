@@ -6,6 +6,8 @@ import io.mdmhub.hub.Source;
 import io.mdmhub.hub.Universe;
 import io.mdmhub.platform.Timestamps;
 import io.mdmhub.security.HubCaller;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,6 +21,8 @@ public class BatchStore {
   EntityManager em;
 
   @Inject HubDirectory directory;
+
+  @Resource SessionContext context;
 
   /**
    * Stores a batch for the universe, or throws the hub's message for the first problem found:
@@ -60,9 +64,11 @@ public class BatchStore {
             caller.getName(),
             envelope.entityCount(),
             Timestamps.now());
-    // The sequence assigns the id on persist; the exception below rolls the row back.
+    // The sequence assigns the id on persist, so a rejection below can name it.
     em.persist(batch);
     if (envelope.entityCount() > universe.getMaxBatchSize()) {
+      // The batch row must not survive the rejection; its id stays used.
+      context.setRollbackOnly();
       throw BatchRejectedException.tooLarge(
           batch.getId(), source.getCode(), universe.getName(), universe.getMaxBatchSize());
     }

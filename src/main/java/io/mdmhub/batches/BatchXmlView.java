@@ -7,7 +7,10 @@ import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlType;
 
-/** The XML status of a batch. Times are ISO-8601 in UTC; absent values are left out. */
+/**
+ * The XML status of a batch. Times are ISO-8601 in UTC; absent values are left out, so the record
+ * counts appear only once the batch has been incorporated.
+ */
 @XmlRootElement(name = "batch")
 @XmlAccessorType(XmlAccessType.FIELD)
 @XmlType(
@@ -23,8 +26,13 @@ import jakarta.xml.bind.annotation.XmlType;
       "parseEndedAt",
       "enrichStartedAt",
       "enrichEndedAt",
+      "processStartedAt",
       "endedAt",
       "entityCount",
+      "createdCount",
+      "updatedCount",
+      "deletedCount",
+      "erroredCount",
       "canceledByJob",
       "message"
     })
@@ -41,8 +49,13 @@ public class BatchXmlView {
   @XmlElement String parseEndedAt;
   @XmlElement String enrichStartedAt;
   @XmlElement String enrichEndedAt;
+  @XmlElement String processStartedAt;
   @XmlElement String endedAt;
   @XmlElement Integer entityCount;
+  @XmlElement Integer createdCount;
+  @XmlElement Integer updatedCount;
+  @XmlElement Integer deletedCount;
+  @XmlElement Integer erroredCount;
   @XmlElement String canceledByJob;
   @XmlElement String message;
 
@@ -61,8 +74,16 @@ public class BatchXmlView {
     view.parseEndedAt = Timestamps.format(batch.getParseEndedAt());
     view.enrichStartedAt = Timestamps.format(batch.getEnrichStartedAt());
     view.enrichEndedAt = Timestamps.format(batch.getEnrichEndedAt());
+    view.processStartedAt = Timestamps.format(batch.getProcessStartedAt());
     view.endedAt = Timestamps.format(batch.getEndedAt());
     view.entityCount = batch.getEntityCount();
+    Batch.RecordCounts counts = batch.getRecordCounts();
+    if (counts != null) {
+      view.createdCount = counts.created();
+      view.updatedCount = counts.updated();
+      view.deletedCount = counts.deleted();
+      view.erroredCount = counts.errored();
+    }
     view.canceledByJob = batch.getCanceledByJob();
     view.message = batch.getMessage();
     return view;

@@ -1,5 +1,7 @@
 package io.mdmhub.batches;
 
+import io.mdmhub.reporting.BatchHistoryService;
+import io.mdmhub.reporting.BatchHistoryXml;
 import io.mdmhub.security.Callers;
 import io.mdmhub.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,14 +21,18 @@ import java.io.InputStream;
 import java.net.URI;
 
 /**
- * Update Golden Records, {@code POST /mdm/universes/{universeId}/records}, and Get Batch Update
- * Status, {@code GET /mdm/universes/{universeId}/records/updates/{batchId}}.
+ * Update Golden Records, {@code POST /mdm/universes/{universeId}/records}, Get Batch Update Status,
+ * {@code GET /mdm/universes/{universeId}/records/updates/{batchId}}, and Query Batch History,
+ * {@code POST /mdm/universes/{universeId}/records/updates}. They share one resource class because
+ * JAX-RS picks a single root class per request, and a second class at {@code records/updates} would
+ * hide the status path below it.
  */
 @Path("universes/{universeId}/records")
 @RequestScoped
 public class StagingResource {
 
   @Inject StagingService staging;
+  @Inject BatchHistoryService history;
 
   @Context SecurityContext security;
   @Context UriInfo uriInfo;
@@ -60,5 +66,17 @@ public class StagingResource {
       @QueryParam("repositoryId") String repositoryId) {
     Batch batch = staging.batch(Callers.of(security), repositoryId, universeId, batchId);
     return Response.ok(BatchXmlView.of(batch)).type(MediaType.APPLICATION_XML_TYPE).build();
+  }
+
+  /** Returns one page of the universe's batches matching the query body, newest first. */
+  @POST
+  @Path("updates")
+  @RolesAllowed({Roles.BATCH_MANAGEMENT, Roles.ACTIVITY_REPORTING})
+  public Response history(
+      @PathParam("universeId") String universeId,
+      @QueryParam("repositoryId") String repositoryId,
+      InputStream body) {
+    BatchHistoryXml page = history.history(Callers.of(security), repositoryId, universeId, body);
+    return Response.ok(page).type(MediaType.APPLICATION_XML_TYPE).build();
   }
 }

@@ -10,6 +10,7 @@ import io.mdmhub.security.HubCaller;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -35,6 +36,7 @@ public class StagingService {
   @Inject BatchStore store;
   @Inject BatchProcessor processor;
   @Inject BackgroundExecutor executor;
+  @Inject Event<BatchProcessed> processed;
 
   @Inject
   @ConfigProperty(name = "mdm.batch.max-body-bytes", defaultValue = "10485760")
@@ -52,7 +54,8 @@ public class StagingService {
         new Object[] {
           Long.toString(batchId), universe.getId(), batch.getSourceCode(), batch.getEntityCount()
         });
-    if (!executor.trySubmit(() -> process(batchId))) {
+    String sourceCode = batch.getSourceCode();
+    if (!executor.trySubmit(() -> process(batchId, universe.getId(), sourceCode))) {
       store.discard(batchId);
       LOG.log(
           Level.WARNING, "Batch {0} discarded: the executor rejected it", Long.toString(batchId));
@@ -78,15 +81,30 @@ public class StagingService {
 
   /** Resumes a batch left in {@code CREATED} or {@code PARSED}, for example after a restart. */
   public boolean resume(long batchId) {
-    return executor.trySubmit(() -> process(batchId));
+    Batch batch = em.find(Batch.class, batchId);
+    if (batch == null) {
+      return false;
+    }
+    String universeId = batch.getUniverseId();
+    String sourceCode = batch.getSourceCode();
+    return executor.trySubmit(() -> process(batchId, universeId, sourceCode));
   }
 
-  private void process(long batchId) {
+  /**
+   * Parses and enriches a batch, then fires {@link BatchProcessed} in this thread, which lets the
+   * source's incorporation continue whether or not this batch reached {@code ENRICHED}.
+   */
+  private void process(long batchId, String universeId, String sourceCode) {
     try {
       processor.parse(batchId);
       processor.enrich(batchId);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Processing batch " + batchId + " failed", e);
+    }
+    try {
+      processed.fire(new BatchProcessed(batchId, universeId, sourceCode));
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Incorporation after batch " + batchId + " failed", e);
     }
   }
 }

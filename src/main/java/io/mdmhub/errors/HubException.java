@@ -6,10 +6,13 @@ import java.util.List;
 
 /**
  * Base of every expected failure the API reports: it carries the HTTP status and the messages of
- * the XML {@code <error>} body. Being an application exception, it rolls back the current
- * transaction and reaches the caller unwrapped from a stateless bean.
+ * the XML {@code <error>} body. Being an application exception, it reaches the caller unwrapped
+ * from a stateless bean. It does not roll back: every check that throws it runs before the bean
+ * writes anything, and a bean that must undo a write marks its transaction itself. Rolling back
+ * would also make Liberty log an error for each 4xx that passes through a bean without a
+ * transaction.
  */
-@ApplicationException(rollback = true, inherited = true)
+@ApplicationException(rollback = false, inherited = true)
 public abstract class HubException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

@@ -31,6 +31,11 @@ public class HubDirectory {
     if (sourceCode != null && Identifiers.isBlank(sourceCode)) {
       throw InvalidRequestException.blankSourceId();
     }
+    requireRepositoryId(caller, repositoryId);
+  }
+
+  /** Checks the {@code repositoryId} parameter: required with a JWT, never blank. */
+  public static void requireRepositoryId(HubCaller caller, String repositoryId) {
     if (repositoryId == null && caller.getScheme() == AuthScheme.BEARER) {
       throw InvalidRequestException.missingRepositoryId();
     }

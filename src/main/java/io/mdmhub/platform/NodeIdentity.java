@@ -3,8 +3,11 @@ package io.mdmhub.platform;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.net.NetworkInterface;
+import java.util.Collections;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -32,10 +35,28 @@ public class NodeIdentity {
     name = raw.replace('.', '_').replace(':', '_');
   }
 
+  /**
+   * Returns the host's address, or the first address of an active network interface when the host
+   * name resolves to loopback, as it does on many Linux machines.
+   */
   private static String hostAddress() {
     try {
-      return InetAddress.getLocalHost().getHostAddress();
-    } catch (UnknownHostException e) {
+      InetAddress local = InetAddress.getLocalHost();
+      if (!local.isLoopbackAddress()) {
+        return local.getHostAddress();
+      }
+      for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+        if (!network.isUp() || network.isLoopback()) {
+          continue;
+        }
+        for (InetAddress address : Collections.list(network.getInetAddresses())) {
+          if (address instanceof Inet4Address) {
+            return address.getHostAddress();
+          }
+        }
+      }
+      return local.getHostAddress();
+    } catch (IOException e) {
       return "127.0.0.1";
     }
   }

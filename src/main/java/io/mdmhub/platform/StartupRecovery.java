@@ -3,6 +3,7 @@ package io.mdmhub.platform;
 import io.mdmhub.batches.BatchState;
 import io.mdmhub.batches.StagingService;
 import io.mdmhub.cancellation.CancellationRegistry;
+import io.mdmhub.incorporation.IncorporationService;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -18,7 +19,8 @@ import java.util.logging.Logger;
 
 /**
  * Finishes what a previous run of this node left: its cancellation jobs still marked running become
- * {@code FAILED}, and batches waiting to be parsed or enriched are handed to the executor again.
+ * {@code FAILED}, batches waiting to be parsed or enriched are handed to the executor again, and
+ * incorporation starts for every source with enriched batches.
  */
 @Singleton
 @Startup
@@ -33,6 +35,7 @@ public class StartupRecovery {
 
   @Inject CancellationRegistry cancellations;
   @Inject StagingService staging;
+  @Inject IncorporationService incorporation;
 
   @PostConstruct
   void recover() {
@@ -59,6 +62,10 @@ public class StartupRecovery {
     if (!waiting.isEmpty()) {
       LOG.log(
           Level.INFO, "Resumed {0} of {1} waiting batches", new Object[] {resumed, waiting.size()});
+    }
+    int pairs = incorporation.triggerAll();
+    if (pairs > 0) {
+      LOG.log(Level.INFO, "Started incorporation for {0} sources with enriched batches", pairs);
     }
   }
 }

@@ -104,7 +104,9 @@ public final class HubClient {
 
   /**
    * Creates a fresh tenant through the administration API: an account, a repository, a {@code
-   * contacts} universe (max batch size 200) and the sources {@code SF} and {@code NS}.
+   * contacts} universe (max batch size 200) and the sources {@code SF} and {@code NS}. Their
+   * incorporation is paused, so enriched batches wait in {@code ENRICHED} until a test resumes it
+   * with {@link Tenant#setIncorporation}.
    */
   public static Tenant newTenant() {
     String accountId = "acct-" + UUID.randomUUID().toString().substring(0, 8);
@@ -125,7 +127,12 @@ public final class HubClient {
                 + "<field name=\"name\"/><field name=\"email\"/><field name=\"city\"/></universe>"),
         201);
     for (String source : List.of("SF", "NS")) {
-      expect(admin("PUT", "/universes/" + universeId + "/sources/" + source, null), 201);
+      expect(
+          admin(
+              "PUT",
+              "/universes/" + universeId + "/sources/" + source,
+              "<source incorporation=\"paused\"/>"),
+          201);
     }
     return new Tenant(accountId, repositoryId, token, universeId);
   }
@@ -136,7 +143,7 @@ public final class HubClient {
     return matcher.find() ? matcher.group(1) : null;
   }
 
-  private static Reply expect(Reply reply, int status) {
+  static Reply expect(Reply reply, int status) {
     if (reply.status() != status) {
       throw new IllegalStateException(
           "Expected status " + status + " but got " + reply.status() + ": " + reply.body());

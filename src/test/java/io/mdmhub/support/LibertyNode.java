@@ -25,7 +25,8 @@ import java.util.stream.Stream;
 public final class LibertyNode implements AutoCloseable {
 
   private static final Path WLP = Path.of(System.getProperty("wlp.home", "target/liberty/wlp"));
-  private static final Path TEMPLATE = WLP.resolve("usr/servers/mdmServer");
+  private static final Path TEMPLATE =
+      WLP.resolve("usr/servers").resolve(System.getProperty("liberty.server.name", "mdm-9080"));
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
