@@ -90,7 +90,7 @@ public final class LibertyNode implements AutoCloseable {
     run("start");
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
-      if (answersApi()) {
+      if (isDeployed()) {
         return;
       }
       Thread.sleep(250);
@@ -98,8 +98,8 @@ public final class LibertyNode implements AutoCloseable {
     throw new IllegalStateException("Node " + name + " did not start within " + START_TIMEOUT);
   }
 
-  /** Returns whether the application answers: an unauthenticated API call gets its 401. */
-  private boolean answersApi() {
+  /** Returns whether the application is deployed: an unauthenticated API call gets its 401. */
+  private boolean isDeployed() {
     try {
       HttpResponse<Void> response =
           HTTP.send(
