@@ -95,10 +95,11 @@ public class Bench {
 
     table.add(
         String.format(
-            "| %s | N pending | job: POST to COMPLETED, median ms | SQL, IN (subquery), median ms"
+            "| %s | N pending | job: POST to COMPLETED, median ms | SQL, %s, median ms"
                 + " | SQL, = ANY(ARRAY(subquery)), median ms | ratio job / faster SQL"
                 + " | 202 p50 ms | 202 p99 ms | peak heap during job, MiB above base |",
-            db));
+            db,
+            postgresql ? "IN (subquery)" : "id <= 10,000th pending id"));
     table.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     warmUp();
     for (int n : sizes) {
@@ -346,17 +347,29 @@ public class Bench {
   }
 
   /**
-   * The same state change as a job, as one hand-written statement in its own transaction. The
-   * {@code IN} form picks the rows in a subquery; on PostgreSQL the planner may run it as a
-   * sequential scan of the whole table. The {@code ANY(ARRAY(...))} form (PostgreSQL only) makes
-   * the subquery an init plan, so the update always probes the primary key.
+   * Runs the same state change as a job as one hand-written statement in its own transaction. On
+   * PostgreSQL the {@code IN} form picks the rows in a subquery, and the planner may run it as a
+   * sequential scan of the whole table; the {@code ANY(ARRAY(...))} form makes the subquery an init
+   * plan, so the update always probes the primary key. Derby evaluated the {@code IN} form for
+   * every row (28 s for 1,000 rows among 31,000), so on Derby the statement takes the pair's
+   * pending rows up to the 10,000th pending id instead, which is the same set of rows.
    */
   SqlRun runSql(String source, boolean arrayForm) throws SQLException {
     String pick =
         "SELECT id FROM batch WHERE universe_id = ? AND source_code = ? AND state IN"
             + " ('PARSED', 'ENRICHED') ORDER BY id "
             + (postgresql ? "LIMIT 10000" : "FETCH FIRST 10000 ROWS ONLY");
-    String rows = arrayForm ? "id = ANY(ARRAY(" + pick + "))" : "id IN (" + pick + ")";
+    String rows;
+    if (!postgresql) {
+      rows =
+          "universe_id = ? AND source_code = ? AND id <= (SELECT MAX(id) FROM ("
+              + pick
+              + ") picked)";
+    } else if (arrayForm) {
+      rows = "id = ANY(ARRAY(" + pick + "))";
+    } else {
+      rows = "id IN (" + pick + ")";
+    }
     try (Connection connection = connect();
         PreparedStatement update =
             connection.prepareStatement(
@@ -368,6 +381,10 @@ public class Bench {
       update.setTimestamp(2, now);
       update.setString(3, UNIVERSE);
       update.setString(4, source);
+      if (!postgresql) {
+        update.setString(5, UNIVERSE);
+        update.setString(6, source);
+      }
       long start = System.nanoTime();
       int updated = update.executeUpdate();
       return new SqlRun((System.nanoTime() - start) / 1e6, updated);
