@@ -1,5 +1,7 @@
 package io.mdmhub.admin;
 
+import io.mdmhub.audit.AuditAction;
+import io.mdmhub.audit.Audited;
 import io.mdmhub.errors.InvalidRequestException;
 import io.mdmhub.hub.Account;
 import io.mdmhub.hub.Source;
@@ -45,6 +47,7 @@ public class AdminResource {
 
   @PUT
   @Path("accounts/{accountId}")
+  @Audited(AuditAction.ACCOUNT_PUT)
   public Response putAccount(@PathParam("accountId") String accountId) {
     AdminService.Outcome<Account> outcome = admin.putAccount(accountId);
     return xml(outcome.created(), new AdminViews.AccountXml(outcome.value().getId()));
@@ -52,6 +55,7 @@ public class AdminResource {
 
   @POST
   @Path("accounts/{accountId}/repositories")
+  @Audited(AuditAction.REPOSITORY_CREATE)
   public Response createRepository(@PathParam("accountId") String accountId, InputStream body) {
     AdminXml.Element root = AdminXml.read(body, "repository");
     String name = root == null ? null : root.attribute("name");
@@ -78,6 +82,7 @@ public class AdminResource {
 
   @POST
   @Path("repositories/{repositoryId}/token")
+  @Audited(AuditAction.TOKEN_REGENERATE)
   public Response regenerateToken(@PathParam("repositoryId") String repositoryId) {
     AdminService.IssuedToken issued = admin.regenerateToken(repositoryId);
     return Response.ok(new AdminViews.RepositoryXml(issued.repository(), issued.token()))
@@ -88,6 +93,7 @@ public class AdminResource {
 
   @PUT
   @Path("repositories/{repositoryId}/universes/{universeId}")
+  @Audited(AuditAction.UNIVERSE_PUT)
   public Response putUniverse(
       @PathParam("repositoryId") String repositoryId,
       @PathParam("universeId") String universeId,
@@ -119,6 +125,7 @@ public class AdminResource {
 
   @PUT
   @Path("universes/{universeId}/sources/{sourceCode}")
+  @Audited(AuditAction.SOURCE_PUT)
   public Response putSource(
       @PathParam("universeId") String universeId,
       @PathParam("sourceCode") String sourceCode,

@@ -9,6 +9,7 @@ import io.mdmhub.hub.Repository;
 import io.mdmhub.hub.Source;
 import io.mdmhub.hub.SourceResumed;
 import io.mdmhub.hub.Universe;
+import io.mdmhub.operations.PendingBatchGauges;
 import io.mdmhub.platform.Timestamps;
 import io.mdmhub.security.TokenHasher;
 import jakarta.ejb.Stateless;
@@ -33,6 +34,7 @@ public class AdminService {
 
   @Inject TokenHasher hasher;
   @Inject Event<SourceResumed> sourceResumed;
+  @Inject PendingBatchGauges pendingGauges;
 
   /** The outcome of an idempotent write: the entity and whether this call created it. */
   public record Outcome<T>(T value, boolean created) {}
@@ -173,6 +175,7 @@ public class AdminService {
     if (created) {
       em.persist(source);
       em.flush();
+      pendingGauges.register(universe.getId(), sourceCode);
       LOG.log(
           Level.INFO,
           "Source {0} attached to universe {1}",

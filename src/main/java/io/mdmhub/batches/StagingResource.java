@@ -1,5 +1,6 @@
 package io.mdmhub.batches;
 
+import io.mdmhub.operations.MeteredOutcome;
 import io.mdmhub.reporting.BatchHistoryService;
 import io.mdmhub.reporting.BatchHistoryXml;
 import io.mdmhub.security.Callers;
@@ -40,6 +41,7 @@ public class StagingResource {
   /** Stages a batch and responds 202 with the batch's URL as plain text. */
   @POST
   @RolesAllowed(Roles.BATCH_MANAGEMENT)
+  @MeteredOutcome(MeteredOutcome.Operation.STAGING)
   public Response stage(
       @PathParam("universeId") String universeId,
       @QueryParam("repositoryId") String repositoryId,

@@ -1,5 +1,8 @@
 package io.mdmhub.cancellation;
 
+import io.mdmhub.audit.AuditAction;
+import io.mdmhub.audit.Audited;
+import io.mdmhub.operations.MeteredOutcome;
 import io.mdmhub.security.Callers;
 import io.mdmhub.security.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -38,6 +41,8 @@ public class CancelPendingBatchesResource {
   /** Registers a cancellation job and responds 202 with its description and location. */
   @POST
   @RolesAllowed(Roles.BATCH_MANAGEMENT)
+  @Audited(AuditAction.CANCEL_REQUEST)
+  @MeteredOutcome(MeteredOutcome.Operation.CANCEL)
   public Response cancel(
       @PathParam("universeId") String universeId,
       @PathParam("sourceId") String sourceId,

@@ -1,6 +1,7 @@
 package io.mdmhub.cancellation;
 
 import io.mdmhub.batches.BatchState;
+import io.mdmhub.operations.HubMetrics;
 import io.mdmhub.platform.Timestamps;
 import io.mdmhub.platform.UtcInstantConverter;
 import jakarta.annotation.Resource;
@@ -14,6 +15,7 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
@@ -44,6 +46,7 @@ public class CancellationRunner {
   EntityManager em;
 
   @Inject CancellationRegistry registry;
+  @Inject HubMetrics metrics;
 
   @Resource SessionContext context;
 
@@ -62,14 +65,17 @@ public class CancellationRunner {
   /** Runs a job to its end: {@code COMPLETED}, or {@code FAILED} with the error logged. */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void execute(String jobId) {
+    long started = System.nanoTime();
     try {
       if (!registry.markStarted(jobId)) {
         LOG.log(Level.INFO, "Cancellation job {0} no longer runs; not started", jobId);
         return;
       }
       // Through the business object, so cancelPending gets its own transaction.
-      context.getBusinessObject(CancellationRunner.class).cancelPending(jobId);
+      int canceled = context.getBusinessObject(CancellationRunner.class).cancelPending(jobId);
+      metrics.jobEnded(true, canceled, Duration.ofNanos(System.nanoTime() - started));
     } catch (RuntimeException e) {
+      metrics.jobEnded(false, 0, Duration.ofNanos(System.nanoTime() - started));
       LOG.log(Level.SEVERE, "Cancellation job " + jobId + " failed; no batch was changed", e);
       try {
         registry.fail(jobId, "The job failed and changed nothing: " + describe(e));
@@ -82,9 +88,11 @@ public class CancellationRunner {
   /**
    * Cancels the pair's oldest pending batches and completes the job in the same transaction, so
    * either every change commits with the job's {@code COMPLETED} state or none does.
+   *
+   * @return the number of batches canceled
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void cancelPending(String jobId) {
+  public int cancelPending(String jobId) {
     CancellationJob job = em.find(CancellationJob.class, jobId);
     limitLockWaits();
     LOG.log(
@@ -113,6 +121,7 @@ public class CancellationRunner {
         "Cancellation job {0} completed for universe {1}, source {2}: {3} canceled, {4} still"
             + " pending",
         new Object[] {jobId, job.getUniverseId(), job.getSourceCode(), canceled, remaining});
+    return canceled;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.mdmhub.errors;
 
+import io.mdmhub.operations.RequestIds;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -7,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,7 +28,7 @@ public class ContainerErrorServlet extends HttpServlet {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     if (!(code instanceof Integer)) {
       // Requested directly rather than as an error page.
-      write(response, 404, "No resource exists at this path.");
+      write(request, response, 404, "No resource exists at this path.");
       return;
     }
     int status = (Integer) code;
@@ -45,22 +45,26 @@ public class ContainerErrorServlet extends HttpServlet {
     if (status < 400 || status == 401) {
       status = 500;
     }
-    write(response, status, message);
+    write(request, response, status, message);
   }
 
-  private static void write(HttpServletResponse response, int status, String message)
+  private static void write(
+      HttpServletRequest request, HttpServletResponse response, int status, String message)
       throws IOException {
     if (response.isCommitted()) {
       return;
     }
+    String requestId = RequestIds.of(request);
+    // reset() clears the headers too, so the correlation id is set again.
     response.reset();
     response.setStatus(status);
+    response.setHeader(RequestIds.HEADER, requestId);
     response.setContentType("application/xml;charset=UTF-8");
-    response.getWriter().write(ErrorResponses.body(List.of(message)));
+    response.getWriter().write(ErrorResponses.body(requestId, List.of(message)));
   }
 
   private static String internalError(HttpServletRequest request, Throwable exception) {
-    String correlationId = UUID.randomUUID().toString();
+    String correlationId = RequestIds.of(request);
     LOG.log(
         Level.SEVERE,
         "Container error on "

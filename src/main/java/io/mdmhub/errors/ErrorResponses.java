@@ -6,20 +6,31 @@ import java.util.List;
 
 /**
  * Builds the XML {@code <error>} body. The body is written as text so that it reaches the client as
- * {@code application/xml} whatever {@code Accept} header the request sends.
+ * {@code application/xml} whatever {@code Accept} header the request sends. The root's {@code
+ * requestId} attribute repeats the {@code X-Request-Id} response header, so a client can quote it
+ * from the body alone.
  */
 public final class ErrorResponses {
 
   private ErrorResponses() {}
 
   public static Response.ResponseBuilder builder(
-      Response.StatusType status, List<String> messages) {
-    return Response.status(status).type(MediaType.APPLICATION_XML_TYPE).entity(body(messages));
+      Response.StatusType status, String requestId, List<String> messages) {
+    return Response.status(status)
+        .type(MediaType.APPLICATION_XML_TYPE)
+        .entity(body(requestId, messages));
   }
 
-  /** Returns {@code <error>} with one {@code <message>} element per message, XML-escaped. */
-  public static String body(List<String> messages) {
-    StringBuilder xml = new StringBuilder("<error>");
+  /**
+   * Returns {@code <error requestId="…">} with one {@code <message>} element per message,
+   * XML-escaped. The attribute is left out when {@code requestId} is null.
+   */
+  public static String body(String requestId, List<String> messages) {
+    StringBuilder xml = new StringBuilder("<error");
+    if (requestId != null) {
+      xml.append(" requestId=\"").append(escape(requestId)).append('"');
+    }
+    xml.append('>');
     for (String message : messages) {
       xml.append("<message>").append(escape(message)).append("</message>");
     }

@@ -1,5 +1,7 @@
 package io.mdmhub.errors;
 
+import io.mdmhub.operations.CurrentRequest;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
@@ -22,15 +24,22 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
   private static final Logger LOG = Logger.getLogger(WebApplicationExceptionMapper.class.getName());
 
+  @Inject CurrentRequest request;
+
   @Override
   public Response toResponse(WebApplicationException exception) {
+    return response(exception, request.requestId());
+  }
+
+  static Response response(WebApplicationException exception, String requestId) {
     Response original = exception.getResponse();
     int status = original.getStatus();
     if (status >= 500) {
-      return UnexpectedExceptionMapper.internalError(exception);
+      return UnexpectedExceptionMapper.internalError(exception, requestId);
     }
     Response.ResponseBuilder response =
-        ErrorResponses.builder(original.getStatusInfo(), List.of(message(exception, status)));
+        ErrorResponses.builder(
+            original.getStatusInfo(), requestId, List.of(message(exception, status)));
     String allow = allowedMethods(original);
     if (allow != null) {
       response.header(HttpHeaders.ALLOW, allow);

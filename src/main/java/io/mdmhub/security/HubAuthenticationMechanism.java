@@ -1,5 +1,6 @@
 package io.mdmhub.security;
 
+import io.mdmhub.audit.RejectedLogins;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -36,6 +37,7 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
   private static final String ADMIN_PATH = "/mdm/admin";
 
   @Inject IdentityStoreHandler identityStores;
+  @Inject RejectedLogins rejectedLogins;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -45,16 +47,17 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
     }
     String header = request.getHeader("Authorization");
     if (header == null || header.isBlank()) {
-      return context.isProtected() ? reject(request, response) : context.doNothing();
+      return context.isProtected() ? reject(request, response, null) : context.doNothing();
     }
     Credential credential = credential(header, isAdminPath(request));
     if (credential == null) {
       LOG.log(Level.FINE, "Malformed Authorization header on {0}", request.getRequestURI());
-      return reject(request, response);
+      return reject(request, response, null);
     }
     CredentialValidationResult result = identityStores.validate(credential);
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-      return reject(request, response);
+      String scheme = credential instanceof BearerTokenCredential ? "BEARER" : "BASIC";
+      return reject(request, response, scheme);
     }
     return context.notifyContainerAboutLogin(result);
   }
@@ -109,8 +112,14 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
     }
   }
 
-  private static AuthenticationStatus reject(
-      HttpServletRequest request, HttpServletResponse response) {
+  /**
+   * Writes the 401 page and records the rejection of a cancel request.
+   *
+   * @param scheme the scheme of a well-formed credential that failed validation, or null
+   */
+  private AuthenticationStatus reject(
+      HttpServletRequest request, HttpServletResponse response, String scheme) {
+    rejectedLogins.rejected(request, scheme);
     try {
       UnauthorizedPage.write(request, response);
     } catch (IOException e) {

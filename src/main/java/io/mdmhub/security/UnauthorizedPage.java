@@ -1,6 +1,7 @@
 package io.mdmhub.security;
 
 import io.mdmhub.errors.ErrorResponses;
+import io.mdmhub.operations.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -27,6 +28,7 @@ final class UnauthorizedPage {
     response.setHeader("WWW-Authenticate", "Basic realm=\"mdm\"");
     response.addHeader("WWW-Authenticate", "Bearer realm=\"mdm\"");
     response.setHeader("Cache-Control", "no-store");
+    response.setHeader(RequestIds.HEADER, RequestIds.of(request));
     response.getWriter().write(page(request.getRequestURI()));
     response.flushBuffer();
   }

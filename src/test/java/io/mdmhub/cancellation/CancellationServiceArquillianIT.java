@@ -52,7 +52,13 @@ class CancellationServiceArquillianIT {
             io.mdmhub.platform.NodeIdentity.class,
             io.mdmhub.platform.SecureXml.class,
             io.mdmhub.platform.Timestamps.class,
-            io.mdmhub.platform.UtcInstantConverter.class)
+            io.mdmhub.platform.UtcInstantConverter.class,
+            io.mdmhub.operations.CurrentRequest.class,
+            io.mdmhub.operations.HubMetrics.class,
+            io.mdmhub.operations.MeteredOutcome.class,
+            io.mdmhub.operations.RequestIds.class,
+            io.mdmhub.audit.AuditAction.class,
+            io.mdmhub.audit.Audited.class)
         .deleteClass(CancelPendingBatchesIT.class)
         .deleteClass(CancellationLimitsIT.class)
         .deleteClass(ConcurrentCancellationIT.class)
