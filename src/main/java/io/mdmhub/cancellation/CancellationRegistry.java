@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -42,13 +44,38 @@ public class CancellationRegistry {
   @ConfigProperty(name = "mdm.cancel.lease-seconds", defaultValue = "300")
   long leaseSeconds;
 
-  /** Creates the guard row of a pair if it does not exist yet. */
+  /**
+   * Creates the guard row of a pair if it does not exist yet. On PostgreSQL the insert ignores a
+   * row that a simultaneous request created first; on Derby the loser's duplicate-key error reaches
+   * the caller, which goes on to lock the winner's row.
+   */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void ensureGuard(String universeId, String sourceCode) {
     CancellationGuard.Key key = new CancellationGuard.Key(universeId, sourceCode);
-    if (em.find(CancellationGuard.class, key) == null) {
-      em.persist(new CancellationGuard(universeId, sourceCode));
-      em.flush();
+    if (em.find(CancellationGuard.class, key) != null) {
+      return;
+    }
+    if (isPostgresql()) {
+      em.createNativeQuery(
+              "INSERT INTO cancellation_guard (universe_id, source_code) VALUES (?1, ?2)"
+                  + " ON CONFLICT DO NOTHING")
+          .setParameter(1, universeId)
+          .setParameter(2, sourceCode)
+          .executeUpdate();
+      return;
+    }
+    em.persist(new CancellationGuard(universeId, sourceCode));
+    em.flush();
+  }
+
+  private boolean isPostgresql() {
+    try {
+      return em.unwrap(Connection.class)
+          .getMetaData()
+          .getDatabaseProductName()
+          .equals("PostgreSQL");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading the database product failed", e);
     }
   }
 
