@@ -2,6 +2,7 @@ package io.mdmhub.cancellation;
 
 import io.mdmhub.batches.BatchState;
 import io.mdmhub.hub.SourceTarget;
+import io.mdmhub.platform.Databases;
 import io.mdmhub.platform.NodeIdentity;
 import io.mdmhub.platform.Timestamps;
 import io.mdmhub.security.HubCaller;
@@ -12,8 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -55,7 +54,7 @@ public class CancellationRegistry {
     if (em.find(CancellationGuard.class, key) != null) {
       return;
     }
-    if (isPostgresql()) {
+    if (Databases.isPostgresql(em)) {
       em.createNativeQuery(
               "INSERT INTO cancellation_guard (universe_id, source_code) VALUES (?1, ?2)"
                   + " ON CONFLICT DO NOTHING")
@@ -66,17 +65,6 @@ public class CancellationRegistry {
     }
     em.persist(new CancellationGuard(universeId, sourceCode));
     em.flush();
-  }
-
-  private boolean isPostgresql() {
-    try {
-      return em.unwrap(Connection.class)
-          .getMetaData()
-          .getDatabaseProductName()
-          .equals("PostgreSQL");
-    } catch (SQLException e) {
-      throw new IllegalStateException("Reading the database product failed", e);
-    }
   }
 
   /**

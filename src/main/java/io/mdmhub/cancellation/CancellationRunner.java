@@ -2,6 +2,7 @@ package io.mdmhub.cancellation;
 
 import io.mdmhub.batches.BatchState;
 import io.mdmhub.operations.HubMetrics;
+import io.mdmhub.platform.Databases;
 import io.mdmhub.platform.Timestamps;
 import io.mdmhub.platform.UtcInstantConverter;
 import jakarta.annotation.Resource;
@@ -55,7 +56,7 @@ public class CancellationRunner {
   int maxBatches;
 
   /**
-   * Longest wait for a row lock on PostgreSQL, where a statement otherwise waits until the
+   * Maximum wait for a row lock on PostgreSQL, where a statement otherwise waits until the
    * transaction times out. Derby uses its own {@code derby.locks.waitTimeout}.
    */
   @Inject
@@ -130,7 +131,7 @@ public class CancellationRunner {
    * keeps its new state.
    */
   private int cancelOldestPending(CancellationJob job, Instant now) {
-    return isPostgresql() ? cancelInOneStatement(job, now) : cancelInChunks(job, now);
+    return Databases.isPostgresql(em) ? cancelInOneStatement(job, now) : cancelInChunks(job, now);
   }
 
   /**
@@ -188,25 +189,13 @@ public class CancellationRunner {
 
   /** Sets the PostgreSQL lock timeout for the rest of the current transaction. */
   private void limitLockWaits() {
-    if (!isPostgresql()) {
+    if (!Databases.isPostgresql(em)) {
       return;
     }
     try (Statement statement = em.unwrap(Connection.class).createStatement()) {
       statement.execute("SET LOCAL lock_timeout = '" + lockTimeoutSeconds + "s'");
     } catch (SQLException e) {
       throw new IllegalStateException("Setting the lock timeout failed: " + e.getMessage(), e);
-    }
-  }
-
-  private boolean isPostgresql() {
-    try {
-      return em.unwrap(Connection.class)
-          .getMetaData()
-          .getDatabaseProductName()
-          .equals("PostgreSQL");
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "Reading the database product name failed: " + e.getMessage(), e);
     }
   }
 

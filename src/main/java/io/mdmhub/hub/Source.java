@@ -17,7 +17,7 @@ import java.util.Objects;
 @IdClass(Source.Key.class)
 public class Source {
 
-  /** Whether the hub incorporates the source's enriched batches or holds them back. */
+  /** Whether the hub incorporates the source's enriched batches or keeps them waiting. */
   public enum Incorporation {
     RUNNING,
     PAUSED

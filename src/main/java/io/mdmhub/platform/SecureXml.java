@@ -36,7 +36,7 @@ public final class SecureXml {
     try {
       factory.setProperty(property, value);
     } catch (IllegalArgumentException e) {
-      // Not every StAX implementation knows the JAXP 1.5 properties; the settings above suffice.
+      // Some StAX implementations reject the JAXP 1.5 properties, and the settings above suffice.
     }
   }
 

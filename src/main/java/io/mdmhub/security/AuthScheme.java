@@ -1,6 +1,6 @@
 package io.mdmhub.security;
 
-/** How a caller authenticated. */
+/** The authentication scheme a caller used. */
 public enum AuthScheme {
   BASIC,
   BEARER

@@ -48,6 +48,7 @@ class CancellationServiceArquillianIT {
             io.mdmhub.security.Callers.class,
             io.mdmhub.security.Roles.class,
             io.mdmhub.platform.BackgroundExecutor.class,
+            io.mdmhub.platform.Databases.class,
             io.mdmhub.platform.BoundedBody.class,
             io.mdmhub.platform.NodeIdentity.class,
             io.mdmhub.platform.SecureXml.class,

@@ -47,7 +47,7 @@ public final class XmlAssert {
     assertEquals(List.of(messages), actual, "messages");
   }
 
-  /** Asserts the hub's 401 answer: HTML page naming the path, a challenge for both schemes. */
+  /** Asserts the hub's 401 response: HTML page naming the path, a challenge for both schemes. */
   public static void unauthorized(Reply reply, String path) {
     assertEquals(401, reply.status(), "status of " + reply.body());
     assertTrue(
