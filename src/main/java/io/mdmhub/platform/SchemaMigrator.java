@@ -32,7 +32,9 @@ public class SchemaMigrator {
   @Resource(lookup = "jdbc/mdm")
   private DataSource dataSource;
 
+  // Repeated on the callback because Payara ignores the class-level attribute for @PostConstruct.
   @PostConstruct
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void migrate() {
     // Liquibase 4.30 and later may send usage data unless this is off.
     System.setProperty("liquibase.analytics.enabled", "false");

@@ -37,7 +37,9 @@ public class StartupRecovery {
   @Inject StagingService staging;
   @Inject IncorporationService incorporation;
 
+  // Repeated on the callback because Payara ignores the class-level attribute for @PostConstruct.
   @PostConstruct
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void recover() {
     int orphans = cancellations.failOrphans();
     if (orphans > 0) {

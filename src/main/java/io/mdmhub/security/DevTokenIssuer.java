@@ -22,6 +22,7 @@ import org.jose4j.lang.JoseException;
 public class DevTokenIssuer {
 
   static final String KEY_ID = "dev-ephemeral";
+  static final String DEFAULT_ISSUER = "mdm-hub-dev";
 
   @Inject
   @ConfigProperty(name = "mdm.profile", defaultValue = "prod")
@@ -31,9 +32,10 @@ public class DevTokenIssuer {
   @ConfigProperty(name = "mp.jwt.verify.issuer")
   Optional<String> issuer;
 
+  // An array rather than a List, because Payara 6 fails to inject Optional<List<String>>.
   @Inject
   @ConfigProperty(name = "mp.jwt.verify.audiences")
-  Optional<List<String>> audiences;
+  Optional<String[]> audiences;
 
   private RsaJsonWebKey key;
 
@@ -54,6 +56,11 @@ public class DevTokenIssuer {
     return "dev".equals(profile);
   }
 
+  /** Returns the issuer of development tokens: {@code mp.jwt.verify.issuer}, or mdm-hub-dev. */
+  String issuer() {
+    return issuer.map(String::trim).filter(value -> !value.isEmpty()).orElse(DEFAULT_ISSUER);
+  }
+
   /** Returns the public key to trust, or empty outside the development profile. */
   Optional<RsaJsonWebKey> verificationKey() {
     return Optional.ofNullable(key);
@@ -65,7 +72,7 @@ public class DevTokenIssuer {
       throw new IllegalStateException("Development tokens exist only with mdm.profile=dev");
     }
     JwtClaims claims = new JwtClaims();
-    claims.setIssuer(issuer.orElse("mdm-hub-dev"));
+    claims.setIssuer(issuer());
     audiences.ifPresent(values -> claims.setAudience(values));
     claims.setSubject(subject);
     claims.setClaim("account", accountId);

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -47,9 +48,10 @@ public class JwtIdentityStore implements IdentityStore {
   @ConfigProperty(name = "mp.jwt.verify.publickey.location")
   Optional<String> publicKeyLocation;
 
+  // An array rather than a List, because Payara 6 fails to inject Optional<List<String>>.
   @Inject
   @ConfigProperty(name = "mp.jwt.verify.audiences")
-  Optional<List<String>> audiences;
+  Optional<String[]> audiences;
 
   @Inject
   @ConfigProperty(name = "mp.jwt.verify.publickey.algorithm")
@@ -84,8 +86,13 @@ public class JwtIdentityStore implements IdentityStore {
               + e.getMessage(),
           e);
     }
-    devTokens.verificationKey().ifPresent(keys::add);
-    if (keys.isEmpty() || issuer.isEmpty() || issuer.get().isBlank()) {
+    Optional<String> expectedIssuer = issuer.map(String::trim).filter(value -> !value.isEmpty());
+    if (devTokens.verificationKey().isPresent()) {
+      // The development profile accepts its own tokens even when no issuer is configured.
+      keys.add(devTokens.verificationKey().get());
+      expectedIssuer = Optional.of(devTokens.issuer());
+    }
+    if (keys.isEmpty() || expectedIssuer.isEmpty()) {
       LOG.info("Bearer authentication is off: set mp.jwt.verify.issuer and a public key");
       return;
     }
@@ -96,12 +103,16 @@ public class JwtIdentityStore implements IdentityStore {
             .setRequireSubject()
             .setAllowedClockSkewInSeconds(clockSkewSeconds)
             .setIssuedAtRestrictions(clockSkewSeconds, tokenAgeSeconds.orElse(Integer.MAX_VALUE))
-            .setExpectedIssuer(issuer.get().trim())
+            .setExpectedIssuer(expectedIssuer.get())
             .setJwsAlgorithmConstraints(
                 AlgorithmConstraints.ConstraintType.PERMIT, permittedAlgorithms())
             .setVerificationKeyResolver(new JwksVerificationKeyResolver(keys));
     List<String> expectedAudiences =
-        audiences.orElse(List.of()).stream().map(String::trim).filter(a -> !a.isEmpty()).toList();
+        audiences.stream()
+            .flatMap(Arrays::stream)
+            .map(String::trim)
+            .filter(a -> !a.isEmpty())
+            .toList();
     if (expectedAudiences.isEmpty()) {
       builder.setSkipDefaultAudienceValidation();
     } else {
@@ -111,7 +122,7 @@ public class JwtIdentityStore implements IdentityStore {
     LOG.log(
         Level.INFO,
         "Bearer authentication is on for issuer {0} with {1} keys",
-        new Object[] {issuer.get(), keys.size()});
+        new Object[] {expectedIssuer.get(), keys.size()});
   }
 
   private String[] permittedAlgorithms() {

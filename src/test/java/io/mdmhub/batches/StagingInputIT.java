@@ -7,11 +7,13 @@ import io.mdmhub.support.HubClient;
 import io.mdmhub.support.HubClient.Reply;
 import io.mdmhub.support.Tenant;
 import io.mdmhub.support.XmlAssert;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +75,24 @@ class StagingInputIT {
   }
 
   @Test
+  void gzipBodyIsDecoded() throws Exception {
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+      gzip.write(
+          "<batch src='SF'><contact><id>z-1</id></contact><contact><id>z-2</id></contact></batch>"
+              .getBytes(StandardCharsets.UTF_8));
+    }
+
+    Reply reply = post(compressed.toByteArray(), "gzip");
+
+    assertEquals(202, reply.status(), "status: " + reply.body());
+    long batchId = StagedBatches.idOf(reply.body());
+    assertEquals("ENRICHED", StagedBatches.awaitProcessed(batchId).get("state"), "state");
+    Reply status = HubClient.send("GET", pathOf(reply.body()), tenant.auth(), null, null);
+    assertEquals("2", status.element("entityCount"), "entity count");
+  }
+
+  @Test
   void unreadableBodyIsBadRequest() throws Exception {
     Reply reply = post("not gzip".getBytes(StandardCharsets.UTF_8), "gzip");
 
@@ -97,6 +117,13 @@ class StagingInputIT {
   @Test
   void errorPageServletIsNotAResource() {
     Reply reply = HubClient.send("GET", "/container-error", null, null, null);
+
+    XmlAssert.error(reply, 404, "No resource exists at this path.");
+  }
+
+  @Test
+  void generatedWadlIsNotServed() {
+    Reply reply = HubClient.send("GET", "/mdm/application.wadl", tenant.auth(), null, null);
 
     XmlAssert.error(reply, 404, "No resource exists at this path.");
   }
