@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The issuer and audiences that the JWT store expects when configuration is missing, checked with
- * development key and real jose4j signatures. The stores are built by hand, as CDI would inject
+ * the development key and real jose4j signatures. The stores are built by hand, as CDI would inject
  * them from MicroProfile Config.
  */
 class JwtIdentityStoreTest {
