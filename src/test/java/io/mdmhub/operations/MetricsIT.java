@@ -8,6 +8,7 @@ import io.mdmhub.support.HubClient;
 import io.mdmhub.support.HubClient.Reply;
 import io.mdmhub.support.Tenant;
 import io.mdmhub.support.TestDatabase;
+import io.mdmhub.support.TestServer;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,6 +65,17 @@ class MetricsIT {
     assertTrue(
         delta(before, after, "mdm_cancellation_job_duration_seconds_count", null) >= 1,
         "job durations recorded");
+    double durationSum = delta(before, after, "mdm_cancellation_job_duration_seconds_sum", null);
+    assertTrue(durationSum > 0, "job duration sum: " + durationSum);
+    assertTrue(durationSum < 60, "job duration sum in seconds: " + durationSum);
+    double durationMax = after.get("mdm_cancellation_job_duration_seconds_max|");
+    if (TestServer.PAYARA) {
+      // Payara Micro 6.2025.10 exports a timer's maximum in nanoseconds under the _seconds name.
+      assertTrue(durationMax > 1e6, "longest job duration in nanoseconds: " + durationMax);
+    } else {
+      assertTrue(durationMax > 0, "longest job duration: " + durationMax);
+      assertTrue(durationMax < 60, "longest job duration in seconds: " + durationMax);
+    }
   }
 
   @Test
