@@ -9,7 +9,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,6 +23,9 @@ import java.util.logging.Logger;
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+  private static final List<String> ALLOW_ORDER =
+      List.of("HEAD", "GET", "POST", "PUT", "PATCH", "DELETE");
 
   static final String FORBIDDEN = "You do not have permissions to access this resource.";
 
@@ -65,18 +72,29 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   }
 
   /**
-   * Returns the {@code Allow} header without OPTIONS, which the JAX-RS runtime adds on its own: the
-   * API documents only the methods of each resource.
+   * Returns the {@code Allow} header in a fixed order, without OPTIONS, which the JAX-RS runtime
+   * adds on its own: the API documents only the methods of each resource. HEAD is listed wherever
+   * GET is, because JAX-RS serves HEAD for every GET method, though not every runtime lists it.
    */
   private static String allowedMethods(Response response) {
     String allow = response.getHeaderString(HttpHeaders.ALLOW);
     if (allow == null) {
       return null;
     }
-    return java.util.Arrays.stream(allow.split(","))
-        .map(String::trim)
-        .filter(method -> !method.isEmpty() && !method.equalsIgnoreCase("OPTIONS"))
-        .collect(java.util.stream.Collectors.joining(", "));
+    Set<String> methods = new HashSet<>();
+    for (String method : allow.split(",")) {
+      methods.add(method.trim().toUpperCase(Locale.ROOT));
+    }
+    if (methods.contains("GET")) {
+      methods.add("HEAD");
+    }
+    List<String> ordered = new ArrayList<>();
+    for (String method : ALLOW_ORDER) {
+      if (methods.contains(method)) {
+        ordered.add(method);
+      }
+    }
+    return String.join(", ", ordered);
   }
 
   private static String original(WebApplicationException exception) {

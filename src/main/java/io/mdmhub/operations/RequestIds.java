@@ -29,7 +29,13 @@ public final class RequestIds {
     if (stored instanceof String id) {
       return id;
     }
+    // Servers differ in whether they strip the spaces around a header value, and HTTP does not
+    // count
+    // them as part of it.
     String header = request.getHeader(HEADER);
+    if (header != null) {
+      header = header.strip();
+    }
     String id =
         header != null && VALID.matcher(header).matches() ? header : UUID.randomUUID().toString();
     request.setAttribute(ATTRIBUTE, id);
