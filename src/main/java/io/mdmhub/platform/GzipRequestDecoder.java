@@ -8,11 +8,13 @@ import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Decompresses request bodies sent with {@code Content-Encoding: gzip}. The application does this
- * itself because servers differ: Payara passes such bodies on compressed, and Liberty's HTTP
+ * Decompresses request bodies sent with {@code Content-Encoding: gzip} (or {@code x-gzip}). A body
+ * in any other coding but {@code identity} cannot be read, which gives 400. The application does
+ * this itself because servers differ: Payara passes such bodies on compressed, and Liberty's HTTP
  * channel decompresses them unless {@code autoDecompression} is off, as it is in this project's
  * server.xml. The header is removed before later interceptors run, so a REST runtime does not
  * decode it again.
@@ -27,11 +29,34 @@ public class GzipRequestDecoder implements ReaderInterceptor {
   @Override
   public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
     String encoding = context.getHeaders().getFirst(HttpHeaders.CONTENT_ENCODING);
-    if (encoding != null && encoding.trim().equalsIgnoreCase("gzip")) {
-      context.getHeaders().remove(HttpHeaders.CONTENT_ENCODING);
+    if (encoding == null) {
+      return context.proceed();
+    }
+    String coding = encoding.trim().toLowerCase(Locale.ROOT);
+    context.getHeaders().remove(HttpHeaders.CONTENT_ENCODING);
+    if (coding.equals("gzip") || coding.equals("x-gzip")) {
       context.setInputStream(new GzipBody(context.getInputStream()));
+    } else if (!coding.isEmpty() && !coding.equals("identity")) {
+      // Any other coding, or a list of codings, fails on the first read, so the body reader
+      // returns 400 as for a broken gzip body rather than parsing the encoded bytes.
+      context.setInputStream(new UnsupportedCoding(encoding));
     }
     return context.proceed();
+  }
+
+  /** A body in a content coding this service does not decode. */
+  private static final class UnsupportedCoding extends InputStream {
+
+    private final String encoding;
+
+    UnsupportedCoding(String encoding) {
+      this.encoding = encoding;
+    }
+
+    @Override
+    public int read() throws IOException {
+      throw new IOException("Unsupported Content-Encoding: " + encoding);
+    }
   }
 
   /** A gzip stream opened on the first read. */

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,23 @@ class StagingInputIT {
     assertEquals("ENRICHED", StagedBatches.awaitProcessed(batchId).get("state"), "state");
     Reply status = HubClient.send("GET", pathOf(reply.body()), tenant.auth(), null, null);
     assertEquals("2", status.element("entityCount"), "entity count");
+  }
+
+  @Test
+  void unsupportedEncodingIsBadRequest() throws Exception {
+    byte[] body =
+        "<batch src='SF'><contact><id>e-1</id></contact></batch>".getBytes(StandardCharsets.UTF_8);
+
+    for (String encoding : List.of("br", "deflate", "gzip, identity")) {
+      Reply reply = post(body, encoding);
+
+      XmlAssert.error(
+          reply,
+          400,
+          "The request body could not be read: check its Content-Encoding and"
+              + " Transfer-Encoding.");
+    }
+    assertEquals(0, StagedBatches.count(tenant.universeId()), "batches stored");
   }
 
   @Test

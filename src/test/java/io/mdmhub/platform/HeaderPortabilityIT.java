@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Requests on which the REST runtimes of Liberty and Payara differ by default get the same response
  * from this service: an unreadable {@code Accept} header, a bad escape in the query string, the
- * charset of XML bodies, the {@code Allow} header and spaces around {@code X-Request-Id}.
+ * charset of XML bodies, the {@code Allow} header, spaces around {@code X-Request-Id}, and a query
+ * string or header longer than Payara's default limit of 8 KB.
  */
 class HeaderPortabilityIT {
 
@@ -107,6 +108,31 @@ class HeaderPortabilityIT {
 
     assertEquals(200, reply.status(), "status");
     assertEquals("trimmed-id-1", reply.header("X-Request-Id"), "request id");
+  }
+
+  @Test
+  void longQueryAndHeaderAreRead() throws Exception {
+    // A client of its own: a server that rejects the headers of an HTTP/2 stream can leave the
+    // connection unusable for later requests.
+    HttpClient client = HttpClient.newHttpClient();
+    HttpRequest query =
+        HttpRequest.newBuilder(
+                URI.create(
+                    HubClient.BASE_URL + tenant.universePath() + "?pad=" + "a".repeat(20_000)))
+            .header("Authorization", tenant.auth())
+            .build();
+    HttpRequest bearer =
+        HttpRequest.newBuilder(URI.create(HubClient.BASE_URL + tenant.universePath()))
+            .header("Authorization", "Bearer " + "a".repeat(20_000))
+            .build();
+
+    HttpResponse<String> queried = client.send(query, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> rejected = client.send(bearer, HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(200, queried.statusCode(), "status with a 20,000-character query");
+    XmlAssert.unauthorized(
+        new Reply(rejected.statusCode(), rejected.headers(), rejected.body()),
+        tenant.universePath());
   }
 
   private static String contentType(Reply reply) {
