@@ -35,6 +35,8 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
 
   private static final Logger LOG = Logger.getLogger(HubAuthenticationMechanism.class.getName());
   private static final String ADMIN_PATH = "/mdm/admin";
+  private static final String AUTH_TYPE_KEY = "jakarta.servlet.http.authType";
+  private static final String AUTH_TYPE = "MDM-HUB";
 
   @Inject IdentityStoreHandler identityStores;
   @Inject RejectedLogins rejectedLogins;
@@ -59,6 +61,10 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
       String scheme = credential instanceof BearerTokenCredential ? "BEARER" : "BASIC";
       return reject(request, response, scheme);
     }
+    // Liberty 26 parses a "Basic" header itself when the authentication type is BASIC, to name
+    // the user in its audit record, and fails with a NullPointerException (500) on a valid header
+    // with extra spaces. A type of this mechanism's own avoids that parse on every server.
+    context.getMessageInfo().getMap().put(AUTH_TYPE_KEY, AUTH_TYPE);
     return context.notifyContainerAboutLogin(result);
   }
 

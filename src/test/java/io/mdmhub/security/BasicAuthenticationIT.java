@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.mdmhub.support.HubClient;
 import io.mdmhub.support.HubClient.Reply;
+import io.mdmhub.support.RawHttp;
 import io.mdmhub.support.Tenant;
 import io.mdmhub.support.TestDatabase;
 import io.mdmhub.support.XmlAssert;
@@ -30,6 +31,19 @@ class BasicAuthenticationIT {
   @BeforeEach
   void createTenant() {
     tenant = HubClient.newTenant();
+  }
+
+  @Test
+  void extraSpacesAreAccepted() throws Exception {
+    String credentials = HubClient.basic(tenant.accountId(), tenant.token()).substring(6);
+
+    for (String header : List.of("Basic  " + credentials, "Basic " + credentials + "  ")) {
+      Reply reply =
+          RawHttp.send("GET", tenant.universePath(), Map.of("Authorization", header), null);
+
+      assertEquals(200, reply.status(), "status with '" + header + "': " + reply.body());
+      assertEquals(tenant.universeId(), reply.element("id"), "universe id");
+    }
   }
 
   @Test
