@@ -61,7 +61,7 @@ class ClusterCancellationIT {
                 "mdm.executor.max", "1",
                 "mdm.executor.queue", "1"),
             List.of("-Duser.timezone=Pacific/Kiritimati"));
-    // A new node answers its first requests slowly while it initializes. Warm it up with one
+    // A new node serves its first requests slowly while it initializes. Warm it up with one
     // cancel, so no test spends its 3 s lock timeout there and sees that job fail.
     Tenant warmUp = HubClient.newTenant();
     Reply warm =
