@@ -30,8 +30,7 @@ public final class RequestIds {
       return id;
     }
     // Servers differ in whether they strip the spaces around a header value, and HTTP does not
-    // count
-    // them as part of it.
+    // count them as part of the value.
     String header = request.getHeader(HEADER);
     if (header != null) {
       header = header.strip();

@@ -9,19 +9,16 @@ import io.mdmhub.support.Tenant;
 import io.mdmhub.support.XmlAssert;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Staging bodies in unusual encodings and framings, and the batch status resource. */
 class StagingInputIT {
-
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private Tenant tenant;
 
@@ -146,18 +143,14 @@ class StagingInputIT {
     XmlAssert.error(reply, 404, "No resource exists at this path.");
   }
 
-  private Reply post(byte[] body, String contentEncoding) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(HubClient.BASE_URL + tenant.recordsPath()))
-            .header("Authorization", tenant.auth())
-            .header("Content-Type", "application/xml")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+  private Reply post(byte[] body, String contentEncoding) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Authorization", tenant.auth());
+    headers.put("Content-Type", "application/xml");
     if (contentEncoding != null) {
-      request.header("Content-Encoding", contentEncoding);
+      headers.put("Content-Encoding", contentEncoding);
     }
-    HttpResponse<String> response =
-        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    return new Reply(response.statusCode(), response.headers(), response.body());
+    return HubClient.send("POST", tenant.recordsPath(), headers, body);
   }
 
   private static String pathOf(String url) {

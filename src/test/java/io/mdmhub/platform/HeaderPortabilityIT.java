@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 class HeaderPortabilityIT {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String BAD_QUERY =
       "The query string is malformed: each % must start a two-digit hexadecimal escape.";
 
@@ -139,16 +137,8 @@ class HeaderPortabilityIT {
     return reply.header("Content-Type").replace(" ", "").toLowerCase(Locale.ROOT);
   }
 
-  private Reply send(String method, String path, String header, String value) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(HubClient.BASE_URL + path))
-            .header("Authorization", tenant.auth())
-            .method(method, HttpRequest.BodyPublishers.noBody());
-    if (header != null) {
-      request.header(header, value);
-    }
-    HttpResponse<String> response =
-        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    return new Reply(response.statusCode(), response.headers(), response.body());
+  private Reply send(String method, String path, String header, String value) {
+    return HubClient.send(
+        method, path, Map.of("Authorization", tenant.auth(), header, value), null);
   }
 }

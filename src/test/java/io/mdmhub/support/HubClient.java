@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,19 +75,36 @@ public final class HubClient {
       String authorization,
       String contentType,
       String body) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
+    Map<String, String> headers = new LinkedHashMap<>();
     if (authorization != null) {
-      request.header("Authorization", authorization);
+      headers.put("Authorization", authorization);
     }
     if (contentType != null) {
-      request.header("Content-Type", contentType);
+      headers.put("Content-Type", contentType);
     }
+    return sendTo(
+        baseUrl,
+        method,
+        path,
+        headers,
+        body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Sends a request with the given headers and raw body, which may be null. */
+  public static Reply send(String method, String path, Map<String, String> headers, byte[] body) {
+    return sendTo(BASE_URL, method, path, headers, body);
+  }
+
+  private static Reply sendTo(
+      String baseUrl, String method, String path, Map<String, String> headers, byte[] body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
+    headers.forEach(request::header);
     request.method(
         method,
         body == null
             ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            : HttpRequest.BodyPublishers.ofByteArray(body));
     try {
       HttpResponse<String> response =
           HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
